@@ -1,0 +1,177 @@
+// Corpora on disk: a folder with manifest.json naming the source, the machine translations
+// (one per MT system), references, a glossary and review files. See README "Adding a corpus".
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { InputError, SEVERITIES, type AnnotationInput, type DocumentPair, type Glossary } from '../core/types.js';
+import { isKnownCategory, loadDefaultTypology } from '../core/typology.js';
+import { parseReview } from './review.js';
+import { parseTbx } from './tbx.js';
+import { readTextFile } from './text-file.js';
+
+const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/, 'use letters, digits, ".", "_" or "-" (max 128)');
+const CheckConf = z
+  .object({ enabled: z.boolean().optional(), severity: z.enum(SEVERITIES as [string, ...string[]]).optional(), options: z.record(z.string(), z.unknown()).optional() })
+  .strict();
+
+const ManifestSchema = z
+  .object({
+    schema: z.literal('tadqiq.corpus/1'),
+    id: Id,
+    title: z.string().min(1),
+    description: z.string().optional(),
+    sourceLang: z.string().min(2),
+    targetLang: z.string().min(2),
+    glossary: z.string().optional(),
+    checks: z.record(z.string(), CheckConf).optional(),
+    documents: z
+      .array(
+        z
+          .object({
+            id: Id,
+            title: z.string().min(1),
+            source: z.string().min(1),
+            references: z.array(z.string().min(1)).optional(),
+            translations: z
+              .array(
+                z
+                  .object({ id: Id.optional(), system: z.string().min(1), file: z.string().min(1), review: z.string().optional() })
+                  .strict(),
+              )
+              .min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+export interface CorpusDocument {
+  pair: DocumentPair;
+  /** The bundled expert review, if the manifest names one. */
+  review: AnnotationInput[];
+  reviewFile?: string;
+}
+
+export interface Corpus {
+  dir: string;
+  manifest: Manifest;
+  documents: CorpusDocument[];
+}
+
+/** Resolves a manifest path inside the corpus folder; a path that escapes it is refused. */
+function inside(dir: string, rel: string, field: string, file: string): string {
+  const full = path.resolve(dir, rel);
+  if (full !== dir && !full.startsWith(dir + path.sep)) {
+    throw new InputError(`path "${rel}" leaves the corpus folder`, { file, field });
+  }
+  return full;
+}
+
+export function readManifest(file: string): Manifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(readTextFile(file));
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    throw new InputError(`not valid JSON (${(e as Error).message})`, { file });
+  }
+  const r = ManifestSchema.safeParse(json);
+  if (!r.success) {
+    const issue = r.error.issues[0]!;
+    throw new InputError(issue.message, { file, field: issue.path.join('.') });
+  }
+  return r.data;
+}
+
+export function readGlossaryFile(file: string): Glossary {
+  return parseTbx(readTextFile(file), file);
+}
+
+/** Reads a corpus folder (or its manifest.json) completely; throws InputError on any problem. */
+export function readCorpus(dirOrManifest: string): Corpus {
+  const manifestFile = dirOrManifest.endsWith('.json') ? path.resolve(dirOrManifest) : path.resolve(dirOrManifest, 'manifest.json');
+  const dir = path.dirname(manifestFile);
+  if (!fs.existsSync(manifestFile)) throw new InputError('no manifest.json in this folder', { file: manifestFile });
+  const m = readManifest(manifestFile);
+  const typology = loadDefaultTypology();
+  const glossary = m.glossary ? readGlossaryFile(inside(dir, m.glossary, 'glossary', manifestFile)) : undefined;
+
+  const documents: CorpusDocument[] = [];
+  m.documents.forEach((d, di) => {
+    const field = (f: string) => `documents.${di}.${f}`;
+    const sourceText = readTextFile(inside(dir, d.source, field('source'), manifestFile));
+    const references = (d.references ?? []).map((r, ri) => readTextFile(inside(dir, r, field(`references.${ri}`), manifestFile)));
+    d.translations.forEach((t, ti) => {
+      const targetFile = inside(dir, t.file, field(`translations.${ti}.file`), manifestFile);
+      const targetText = readTextFile(targetFile);
+      const pair: DocumentPair = {
+        id: t.id ?? `${d.id}.${t.system}`,
+        corpus: m.id,
+        title: d.title,
+        sourceLang: m.sourceLang,
+        targetLang: m.targetLang,
+        system: t.system,
+        sourceText,
+        targetText,
+        references,
+        ...(glossary ? { glossary } : {}),
+        ...(m.checks ? { checks: m.checks as DocumentPair['checks'] } : {}),
+      };
+      let review: AnnotationInput[] = [];
+      let reviewFile: string | undefined;
+      if (t.review) {
+        reviewFile = inside(dir, t.review, field(`translations.${ti}.review`), manifestFile);
+        review = parseReview(readTextFile(reviewFile), { source: sourceText, target: targetText }, reviewFile);
+        review.forEach((a, k) => {
+          if (!isKnownCategory(typology, a.category)) {
+            throw new InputError(`unknown MQM category "${a.category}" in annotation ${k + 1}`, { file: reviewFile, field: 'category' });
+          }
+        });
+      }
+      documents.push({ pair, review, ...(reviewFile ? { reviewFile } : {}) });
+    });
+  });
+  const ids = new Set<string>();
+  for (const d of documents) {
+    if (ids.has(d.pair.id)) throw new InputError(`two documents have the id "${d.pair.id}"`, { file: manifestFile });
+    ids.add(d.pair.id);
+  }
+  return { dir, manifest: m, documents };
+}
+
+/** Every corpus folder directly under `root` (folders with a manifest.json). */
+export function readCorpora(root: string): Corpus[] {
+  if (!fs.existsSync(root)) return [];
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, 'manifest.json')))
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((e) => readCorpus(path.join(root, e.name)));
+}
+
+/** A document pair from loose files, for scoring without a manifest. */
+export function pairFromFiles(opts: {
+  source: string;
+  target: string;
+  references?: string[];
+  glossary?: string;
+  sourceLang?: string;
+  targetLang?: string;
+  system?: string;
+}): DocumentPair {
+  const glossary = opts.glossary ? readGlossaryFile(opts.glossary) : undefined;
+  return {
+    id: path.basename(opts.target).replace(/\.[^.]*$/, '') || 'document',
+    corpus: 'files',
+    title: path.basename(opts.target),
+    sourceLang: opts.sourceLang ?? 'en',
+    targetLang: opts.targetLang ?? 'ar',
+    system: opts.system ?? path.basename(opts.target),
+    sourceText: readTextFile(opts.source),
+    targetText: readTextFile(opts.target),
+    references: (opts.references ?? []).map(readTextFile),
+    ...(glossary ? { glossary } : {}),
+  };
+}

@@ -1,0 +1,47 @@
+// The embedded SQLite store: one file, WAL journal, versioned migrations from migrations/*.sql
+// (applied in order, each in a transaction, recorded in PRAGMA user_version).
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export function migrations(): Array<{ version: number; file: string }> {
+  return fs
+    .readdirSync(MIGRATIONS_DIR)
+    .filter((f) => /^\d{3}-.*\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), file: path.join(MIGRATIONS_DIR, f) }));
+}
+
+export function migrate(db: Db): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  let version = current;
+  for (const m of migrations()) {
+    if (m.version <= version) continue;
+    const sql = fs.readFileSync(m.file, 'utf8');
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+    version = m.version;
+  }
+  return version;
+}
+
+/** Opens (creating if needed) the database at `file`, or in memory for ':memory:'. */
+export function openDatabase(file: string): Db {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new Database(file);
+  // WAL lets readers run beside the writer; synchronous=FULL keeps every acknowledged commit
+  // through a power loss or a killed process.
+  if (file !== ':memory:') db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}

@@ -1,0 +1,46 @@
+// Clitic-tolerant patterns for Arabic terms, built on FOLDED text (see arabic.ts).
+//
+// Proclitics come in order: conjunction و/ف, then preposition ب/ك/ل, then the article ال;
+// ل + ال is written لل (للمجلس, never لالمجلس). Enclitic pronouns follow the last word; a taa
+// marbuta (folded to ه) becomes ت before them (قاعدة → قاعدته).
+import { WORD_END, WORD_START, foldArabicKey } from './arabic.js';
+
+const ENCLITICS = '(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ي)';
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Pattern for the first word: its own article may be replaced by a proclitic chain. */
+function firstWordPattern(word: string, last: boolean): string {
+  if (word.startsWith('ال') && word.length > 2) {
+    const stem = escapeRegex(word.slice(2));
+    // و/ف + (ب/ك + ال | لل): والخنتة، بالخنتة، للخنتة، وللخنتة
+    return `(?:[وف]?(?:[بك]?ال|لل))${stem}`;
+  }
+  // An indefinite term may still appear with an article or a preposition: تمرد → التمرد.
+  return `(?:[وف]?(?:[بك]?ال|لل|[بكل])?)${wordBody(word, last)}`;
+}
+
+/** The word itself; an indefinite last word may carry an enclitic pronoun. */
+function wordBody(word: string, last: boolean): string {
+  if (!last || word.startsWith('ال')) return escapeRegex(word);
+  if (word.endsWith('ه') && word.length > 2) {
+    const stem = escapeRegex(word.slice(0, -1));
+    return `${stem}(?:ه|ت${ENCLITICS})`;
+  }
+  return `${escapeRegex(word)}${ENCLITICS}?`;
+}
+
+/**
+ * A regular expression (flags gu) that finds `term` in folded Arabic text with any proclitic
+ * chain on its first word and an enclitic on its last. Words are joined by any whitespace.
+ */
+export function arabicTermRegex(term: string): RegExp {
+  const words = foldArabicKey(term).trim().split(/\s+/u).filter(Boolean);
+  if (words.length === 0) throw new Error('empty term');
+  const parts = words.map((w, i) =>
+    i === 0 ? firstWordPattern(w, words.length === 1) : wordBody(w, i === words.length - 1),
+  );
+  return new RegExp(`${WORD_START}${parts.join('\\s+')}${WORD_END}`, 'gu');
+}
