@@ -141,14 +141,27 @@ export function readCorpus(dirOrManifest: string): Corpus {
   return { dir, manifest: m, documents };
 }
 
-/** Every corpus folder directly under `root` (folders with a manifest.json). */
-export function readCorpora(root: string): Corpus[] {
-  if (!fs.existsSync(root)) return [];
-  return fs
+/**
+ * Every corpus folder directly under `root` (folders with a manifest.json). A broken corpus does
+ * not hide the others: it is reported in `errors`.
+ */
+export function readCorpora(root: string): { corpora: Corpus[]; errors: InputError[] } {
+  const corpora: Corpus[] = [];
+  const errors: InputError[] = [];
+  if (!fs.existsSync(root)) return { corpora, errors };
+  const dirs = fs
     .readdirSync(root, { withFileTypes: true })
     .filter((e) => e.isDirectory() && fs.existsSync(path.join(root, e.name, 'manifest.json')))
-    .sort((a, b) => a.name.localeCompare(b.name))
-    .map((e) => readCorpus(path.join(root, e.name)));
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of dirs) {
+    try {
+      corpora.push(readCorpus(path.join(root, e.name)));
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      errors.push(err);
+    }
+  }
+  return { corpora, errors };
 }
 
 /** A document pair from loose files, for scoring without a manifest. */
