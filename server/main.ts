@@ -15,7 +15,8 @@ const report = await importCorpora(store, corpora);
 for (const k of report.kept) console.warn(`warning: ${k.id}: ${k.reason}`);
 
 const app = createApp(createContext(store, loadDefaultTypology()));
-const server = app.listen(config.port, config.host, () => {
+const server = app.listen(config.port, config.host, (error?: Error) => {
+  if (error) return; // reported by the 'error' handler below
   const docs = report.inserted.length + report.updated.length + report.kept.length;
   console.log(`Tadqiq: ${docs} document(s) from ${config.corporaDir}; database ${config.dbFile}`);
   const loopback = ['127.0.0.1', '::1', 'localhost', '0.0.0.0', '::'].includes(config.host);

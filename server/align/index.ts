@@ -52,7 +52,10 @@ export function align(source: SegmentedText, target: SegmentedText, options: Ali
         let l2 = 0;
         for (let x = i - di; x < i; x++) l1 += ls[x]!;
         for (let y = j - dj; y < j; y++) l2 += lt[y]!;
-        let c2 = prev + lengthCost(l1, l2, c) + BEAD_PENALTY[`${di}-${dj}`]!;
+        // Gale–Church also charges a deletion match(l, 0), which is near its 2500 cap for any
+        // real sentence, so omissions were almost never found; a skip costs its prior only.
+        const match = di === 0 || dj === 0 ? 0 : lengthCost(l1, l2, c);
+        let c2 = prev + match + BEAD_PENALTY[`${di}-${dj}`]!;
         if (!sameParagraph(source.sentences, i - di, di)) c2 += CROSS_PARAGRAPH_PENALTY;
         if (!sameParagraph(target.sentences, j - dj, dj)) c2 += CROSS_PARAGRAPH_PENALTY;
         if (c2 < best) {

@@ -9,6 +9,7 @@ import { dirOf } from '../core/lang.js';
 import type { DocumentPair } from '../core/types.js';
 import type { DocumentScores } from '../score/document.js';
 import type { DocumentView } from './document-view.js';
+import { bidiRuns, dominantDir } from './bidi.js';
 import { cutPieces } from './highlight.js';
 
 let fontDataUrl: string | undefined;
@@ -31,6 +32,8 @@ export function renderDocumentReport(doc: DocumentPair, view: DocumentView, scor
       view,
       scores,
       dirOf,
+      dominantDir,
+      bidiRuns,
       cutPieces,
       font: arabicFont(),
       generatedAt: options.generatedAt ?? new Date().toISOString(),

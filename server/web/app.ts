@@ -2,6 +2,8 @@
 import express from 'express';
 import path from 'node:path';
 import { ROOT } from '../config.js';
+import { dirOf } from '../core/lang.js';
+import { bidiRuns, dominantDir } from '../report/bidi.js';
 import type { AppContext } from './context.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { apiRoutes } from './routes/api.js';
@@ -14,6 +16,9 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
   app.set('query parser', 'simple');
+  app.locals['dirOf'] = dirOf;
+  app.locals['dominantDir'] = dominantDir;
+  app.locals['bidiRuns'] = bidiRuns;
 
   app.use('/assets', express.static(path.join(ROOT, 'server/web/assets'), { fallthrough: false, maxAge: '1h' }));
   app.use(

@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { align } from '../../server/align/index.js';
+import { runChecks } from '../../server/check/index.js';
+import type { Glossary } from '../../server/core/types.js';
+import { readCorpus } from '../../server/ingest/corpus.js';
+import { processDocument } from '../../server/pipeline.js';
+import { segment } from '../../server/segment/index.js';
+import { SEED_CORPUS } from '../helpers/paths.js';
+
+const JUNTA: Glossary = {
+  name: 'test',
+  entries: [
+    {
+      id: 'junta',
+      terms: [
+        { lang: 'en', text: 'junta', status: 'preferred' },
+        { lang: 'ar', text: 'المجلس العسكري', status: 'preferred' },
+        { lang: 'ar', text: 'الطغمة العسكرية', status: 'admitted' },
+        { lang: 'ar', text: 'الخنتة', status: 'deprecated' },
+      ],
+    },
+  ],
+};
+
+function check(en: string, ar: string, glossary: Glossary = JUNTA) {
+  const source = segment(en, 'en');
+  const target = segment(ar, 'ar');
+  return runChecks({ source, target, alignment: align(source, target), glossary });
+}
+
+describe('terminology check', () => {
+  const doc = readCorpus(SEED_CORPUS).documents[0]!;
+  const processed = processDocument(doc.pair);
+  const findings = processed.findings.filter((f) => f.check === 'terminology');
+
+  it('flags exactly the three الخنتة in the seed as forbidden, with the glossary suggestion', () => {
+    const forbidden = findings.filter((f) => f.side === 'target');
+    assert.equal(forbidden.length, 3);
+    const text = doc.pair.targetText;
+    const expectedStarts = [...text.matchAll(/الخنتة/g)].map((m) => m.index);
+    assert.deepEqual(forbidden.map((f) => f.start), expectedStarts);
+    for (const f of forbidden) {
+      assert.equal(text.slice(f.start, f.end), 'الخنتة');
+      assert.equal(f.text, 'الخنتة');
+      assert.equal(f.suggestion, 'المجلس العسكري');
+      assert.equal(f.category, 'Terminology');
+      assert.equal(f.severity, 'major');
+      assert.equal(processed.target.sentences[f.sentence]!.text.includes('الخنتة'), true);
+    }
+    assert.deepEqual(forbidden.map((f) => f.sentence), [4, 7, 9]);
+  });
+
+  it('reports a missing glossary translation only where the expert review also found a term error', () => {
+    const missing = findings.filter((f) => f.side === 'source');
+    assert.deepEqual(missing.map((f) => f.text), ['peacekeepers', 'improvised explosive devices', 'JNIM', 'peacekeepers']);
+    for (const f of missing) {
+      const bead = processed.alignment.find((b) => b.source.includes(f.sentence))!;
+      const targetSentences = bead.target.map((i) => processed.target.sentences[i]!);
+      const inReview = doc.review.some((a) => targetSentences.some((s) => a.start >= s.start && a.end <= s.end) && /Terminology|Mistranslation/.test(a.category));
+      assert.ok(inReview, `no expert error behind the finding on "${f.text}"`);
+    }
+  });
+
+  it('finds forbidden terms behind Arabic clitics and ignores look-alikes', () => {
+    const cases: Array<[string, string[]]> = [
+      ['والخنتة أمرت بذلك.', ['والخنتة']],
+      ['قال بيان للخنتة إن القوات غادرت.', ['للخنتة']],
+      ['أمرت الخنتة، وبالخنتة، وكالخنتة.', ['الخنتة', 'وبالخنتة', 'وكالخنتة']],
+      ['أمرت الخُنْتة بذلك.', ['الخُنْتة']], // harakat do not hide it
+      ['أمرت الخنـتة بذلك.', ['الخنـتة']], // nor does tatweel
+      ['أمر المجلس العسكري بذلك.', []],
+      ['الخنتات كلمة أخرى.', []], // a different word that starts the same way
+    ];
+    for (const [ar, expected] of cases) {
+      const got = check('The junta ordered it.', ar).filter((f) => f.side === 'target').map((f) => f.text);
+      assert.deepEqual(got, expected, ar);
+    }
+  });
+
+  it('accepts the preferred or admitted translation and handles English inflection', () => {
+    assert.deepEqual(check('The junta ordered it.', 'أمر المجلس العسكري بذلك.'), []);
+    assert.deepEqual(check('The juntas ordered it.', 'أمرت الطغمة العسكرية بذلك.'), []);
+    assert.deepEqual(check('The junta ordered it.', 'وقال للمجلس العسكري إنه غادر.'), []);
+    const missing = check("Mali's juntas ordered it.", 'أمرت الحكومة بذلك.');
+    assert.equal(missing.length, 1);
+    assert.equal(missing[0]!.side, 'source');
+    assert.equal(missing[0]!.text, 'juntas');
+    assert.match(missing[0]!.message, /المجلس العسكري/);
+  });
+});
