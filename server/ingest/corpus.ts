@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { InputError, SEVERITIES, type AnnotationInput, type DocumentPair, type Glossary } from '../core/types.js';
-import { isKnownCategory, loadDefaultTypology } from '../core/typology.js';
+import { isKnownCategory, isKnownSeverity, loadDefaultTypology, parseTypology, type Typology } from '../core/typology.js';
 import { parseReview } from './review.js';
 import { parseTbx } from './tbx.js';
 import { readTextFile } from './text-file.js';
@@ -23,6 +23,8 @@ const ManifestSchema = z
     sourceLang: z.string().min(2),
     targetLang: z.string().min(2),
     glossary: z.string().optional(),
+    /** A typology profile file (categories and severities) to review with instead of MQM core. */
+    typology: z.string().optional(),
     checks: z.record(z.string(), CheckConf).optional(),
     documents: z
       .array(
@@ -89,13 +91,24 @@ export function readGlossaryFile(file: string): Glossary {
   return parseTbx(readTextFile(file), file);
 }
 
+export function readTypologyFile(file: string): Typology {
+  let json: unknown;
+  const text = readTextFile(file);
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`not valid JSON (${(e as Error).message})`, { file });
+  }
+  return parseTypology(json, file);
+}
+
 /** Reads a corpus folder (or its manifest.json) completely; throws InputError on any problem. */
 export function readCorpus(dirOrManifest: string): Corpus {
   const manifestFile = dirOrManifest.endsWith('.json') ? path.resolve(dirOrManifest) : path.resolve(dirOrManifest, 'manifest.json');
   const dir = path.dirname(manifestFile);
   if (!fs.existsSync(manifestFile)) throw new InputError('no manifest.json in this folder', { file: manifestFile });
   const m = readManifest(manifestFile);
-  const typology = loadDefaultTypology();
+  const typology = m.typology ? readTypologyFile(inside(dir, m.typology, 'typology', manifestFile)) : loadDefaultTypology();
   const glossary = m.glossary ? readGlossaryFile(inside(dir, m.glossary, 'glossary', manifestFile)) : undefined;
 
   const documents: CorpusDocument[] = [];
@@ -118,6 +131,7 @@ export function readCorpus(dirOrManifest: string): Corpus {
         references,
         ...(glossary ? { glossary } : {}),
         ...(m.checks ? { checks: m.checks as DocumentPair['checks'] } : {}),
+        ...(m.typology ? { typology } : {}),
       };
       let review: AnnotationInput[] = [];
       let reviewFile: string | undefined;
@@ -126,7 +140,10 @@ export function readCorpus(dirOrManifest: string): Corpus {
         review = parseReview(readTextFile(reviewFile), { source: sourceText, target: targetText }, reviewFile);
         review.forEach((a, k) => {
           if (!isKnownCategory(typology, a.category)) {
-            throw new InputError(`unknown MQM category "${a.category}" in annotation ${k + 1}`, { file: reviewFile, field: 'category' });
+            throw new InputError(`unknown category "${a.category}" in annotation ${k + 1} (typology ${typology.id})`, { file: reviewFile, field: 'category' });
+          }
+          if (!isKnownSeverity(typology, a.severity)) {
+            throw new InputError(`severity "${a.severity}" in annotation ${k + 1} is not in typology ${typology.id}`, { file: reviewFile, field: 'severity' });
           }
         });
       }

@@ -1,6 +1,6 @@
 // SQLite implementation of the annotation repository. Every change bumps `version`.
 import type { Db } from './db.js';
-import type { AnnotationRepository, StoredAnnotation } from './types.js';
+import type { AnnotationRef, AnnotationRepository, NewAnnotation, StoredAnnotation } from './types.js';
 
 interface Row {
   id: number;
@@ -15,6 +15,8 @@ interface Row {
   correction: string;
   author: string;
   from_check: string | null;
+  client_id: string | null;
+  finding_id: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -34,6 +36,8 @@ function fromRow(r: Row): StoredAnnotation {
     correction: r.correction,
     author: r.author,
     ...(r.from_check ? { fromCheck: r.from_check } : {}),
+    ...(r.client_id ? { clientId: r.client_id } : {}),
+    ...(r.finding_id ? { findingId: r.finding_id } : {}),
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -45,12 +49,20 @@ const PATCHABLE = new Set(['side', 'start', 'end', 'text', 'category', 'severity
 export function sqliteAnnotations(db: Db, now: () => string): AnnotationRepository {
   const list = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY side DESC, start, "end", id');
   const get = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
+  const getByClient = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND client_id = ? AND deleted_at IS NULL');
+  const anyByClient = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND client_id = ?');
+  const idOf = db.prepare('SELECT id FROM annotations WHERE document_id = ? AND client_id = ?');
   const insert = db.prepare(`
-    INSERT INTO annotations (document_id, side, start, "end", text, category, severity, comment, correction, author, from_check, created_at, updated_at)
-    VALUES (@documentId, @side, @start, @end, @text, @category, @severity, @comment, @correction, @author, @fromCheck, @now, @now)`);
+    INSERT INTO annotations (document_id, side, start, "end", text, category, severity, comment, correction, author, from_check,
+      client_id, finding_id, created_at, updated_at)
+    VALUES (@documentId, @side, @start, @end, @text, @category, @severity, @comment, @correction, @author, @fromCheck,
+      @clientId, @findingId, @now, @now)`);
   const remove = db.prepare('UPDATE annotations SET deleted_at = ?, version = version + 1 WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
+  const restore = db.prepare(
+    'UPDATE annotations SET deleted_at = NULL, version = version + 1, updated_at = ? WHERE document_id = ? AND id = ? AND deleted_at IS NOT NULL',
+  );
 
-  const row = (documentId: string, a: Parameters<AnnotationRepository['create']>[1]) => ({
+  const row = (documentId: string, a: NewAnnotation) => ({
     documentId,
     side: a.side,
     start: a.start,
@@ -62,10 +74,28 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     correction: a.correction ?? '',
     author: a.author,
     fromCheck: a.fromCheck ?? null,
+    clientId: a.clientId ?? null,
+    findingId: a.findingId ?? null,
     now: now(),
   });
 
-  const createMany = db.transaction((documentId: string, items: Array<Parameters<AnnotationRepository['create']>[1]>) => {
+  /** The numeric id for a reference (client ids are looked up, deleted rows included). */
+  const resolve = (documentId: string, ref: AnnotationRef): number | undefined => {
+    if (typeof ref === 'number') return ref;
+    return (idOf.get(documentId, ref) as { id: number } | undefined)?.id;
+  };
+
+  // Check and insert in one transaction, so two retries of one create cannot both insert.
+  const createOnce = db.transaction((documentId: string, a: NewAnnotation) => {
+    if (a.clientId) {
+      const existing = anyByClient.get(documentId, a.clientId) as Row | undefined;
+      if (existing) return { annotation: fromRow(existing), created: false };
+    }
+    const info = insert.run(row(documentId, a));
+    return { annotation: fromRow(get.get(documentId, info.lastInsertRowid) as Row), created: true };
+  });
+
+  const createMany = db.transaction((documentId: string, items: NewAnnotation[]) => {
     for (const a of items) insert.run(row(documentId, a));
     return items.length;
   });
@@ -74,18 +104,22 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     async list(documentId) {
       return (list.all(documentId) as Row[]).map(fromRow);
     },
-    async get(documentId, id) {
-      const r = get.get(documentId, id) as Row | undefined;
+    async get(documentId, ref) {
+      const r = (typeof ref === 'number' ? get.get(documentId, ref) : getByClient.get(documentId, ref)) as Row | undefined;
       return r ? fromRow(r) : undefined;
     },
     async create(documentId, a) {
-      const info = insert.run(row(documentId, a));
-      return fromRow(get.get(documentId, info.lastInsertRowid) as Row);
+      return createOnce(documentId, a).annotation;
+    },
+    async createOnce(documentId, a) {
+      return createOnce(documentId, a);
     },
     async createMany(documentId, items) {
       return createMany(documentId, items);
     },
-    async update(documentId, id, patch) {
+    async update(documentId, ref, patch) {
+      const id = resolve(documentId, ref);
+      if (id === undefined) return undefined;
       const fields: string[] = [];
       const values: Record<string, unknown> = { documentId, id, now: now() };
       for (const [k, v] of Object.entries(patch)) {
@@ -99,8 +133,14 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
       if (changed === 0) return undefined;
       return fromRow(get.get(documentId, id) as Row);
     },
-    async remove(documentId, id) {
-      return remove.run(now(), documentId, id).changes === 1;
+    async remove(documentId, ref) {
+      const id = resolve(documentId, ref);
+      return id !== undefined && remove.run(now(), documentId, id).changes === 1;
+    },
+    async restore(documentId, ref) {
+      const id = resolve(documentId, ref);
+      if (id === undefined || restore.run(now(), documentId, id).changes === 0) return undefined;
+      return fromRow(get.get(documentId, id) as Row);
     },
   };
 }

@@ -18,6 +18,7 @@ interface Row {
   references_json: string;
   glossary_json: string | null;
   checks_json: string | null;
+  typology_json: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -35,6 +36,7 @@ function fromRow(r: Row): StoredDocument {
     references: JSON.parse(r.references_json) as string[],
     ...(r.glossary_json ? { glossary: JSON.parse(r.glossary_json) } : {}),
     ...(r.checks_json ? { checks: JSON.parse(r.checks_json) } : {}),
+    ...(r.typology_json ? { typology: JSON.parse(r.typology_json) } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -49,13 +51,14 @@ export function sqliteDocuments(db: Db, now: () => string): DocumentRepository {
   const get = db.prepare('SELECT * FROM documents WHERE id = ?');
   const insert = db.prepare(`
     INSERT INTO documents (id, corpus, title, source_lang, target_lang, system, source_text, target_text,
-      source_sha256, target_sha256, references_json, glossary_json, checks_json, created_at, updated_at)
+      source_sha256, target_sha256, references_json, glossary_json, checks_json, typology_json, created_at, updated_at)
     VALUES (@id, @corpus, @title, @sourceLang, @targetLang, @system, @sourceText, @targetText,
-      @sourceSha, @targetSha, @references, @glossary, @checks, @now, @now)
+      @sourceSha, @targetSha, @references, @glossary, @checks, @typology, @now, @now)
     ON CONFLICT(id) DO NOTHING`);
   const updateMeta = db.prepare(`
     UPDATE documents SET corpus = @corpus, title = @title, source_lang = @sourceLang, target_lang = @targetLang,
-      system = @system, references_json = @references, glossary_json = @glossary, checks_json = @checks, updated_at = @now
+      system = @system, references_json = @references, glossary_json = @glossary, checks_json = @checks,
+      typology_json = @typology, updated_at = @now
     WHERE id = @id`);
   const replaceTexts = db.prepare(`
     UPDATE documents SET source_text = @sourceText, target_text = @targetText, source_sha256 = @sourceSha,
@@ -76,6 +79,7 @@ export function sqliteDocuments(db: Db, now: () => string): DocumentRepository {
     references: JSON.stringify(d.references),
     glossary: d.glossary ? JSON.stringify(d.glossary) : null,
     checks: d.checks ? JSON.stringify(d.checks) : null,
+    typology: d.typology ? JSON.stringify(d.typology) : null,
     now: now(),
   });
 
