@@ -106,6 +106,11 @@ export class Outbox {
     return load().length;
   }
 
+  /** The changes still waiting, oldest first. @returns {Op[]} */
+  queued() {
+    return load();
+  }
+
   /**
    * Queues a change and starts sending. Resolves with the first attempt's outcome: done,
    * rejected (the server refused it; it is dropped), or queued (it will be retried).

@@ -504,9 +504,9 @@ function nextUnreviewed() {
   const n = beadCount();
   for (let k = 1; k <= n; k++) {
     const i = (Math.max(current, 0) + k) % n;
-    if (statusOf(i) === 'not-started') return setCurrent(i, { focus: true, scroll: true });
+    if (statusOf(i) !== 'reviewed') return setCurrent(i, { focus: true, scroll: true });
   }
-  toast('Every sentence pair has a status.');
+  toast('Every sentence pair is reviewed.');
 }
 
 // ---- post-editing --------------------------------------------------------------------------------
@@ -753,7 +753,9 @@ const actions = {
 document.addEventListener('keydown', (ev) => {
   if (ev.defaultPrevented || ev.isComposing || anyDialogOpen()) return;
   const t = /** @type {HTMLElement} */ (ev.target);
-  if (t.closest('input, textarea, select, [contenteditable]')) return;
+  // Text fields keep every key; radio buttons and checkboxes keep arrows, Space and Enter.
+  if (t.closest('textarea, select, [contenteditable], input:not([type=radio]):not([type=checkbox])')) return;
+  if (t.matches('input') && /^(Arrow|Enter$| $)/.test(ev.key)) return;
   // Buttons and links keep Enter and Space.
   if ((ev.key === 'Enter' || ev.key === ' ') && t.closest('button, a, summary')) return;
   const action = keyToAction.get(combo(ev));
@@ -764,6 +766,26 @@ document.addEventListener('keydown', (ev) => {
 });
 
 // ---- start -------------------------------------------------------------------------------------
+
+/** After a reload, changes still in the queue are shown as not saved yet. @param {Op} op */
+function showQueued(op) {
+  if (!op.url.startsWith(api('/'))) return;
+  const el = beadByKey(String(op.meta?.['beadKey'] ?? ''));
+  if (!el) return;
+  const bead = Number(el.dataset.bead);
+  const body = /** @type {Record<string, any>} */ (op.body ?? {});
+  if (op.method === 'POST' && op.url === api('/annotations')) {
+    const cell = cellOf(bead, body['side']);
+    const text = cell ? textBetween(cell, body['start'], body['end']) : '';
+    showPending(bead, `<span class="sev-badge">${esc(String(body['severity']))}</span> <span class="cat">${esc(String(body['category']))}</span> <q dir="auto"><bdi>${esc(text)}</bdi></q> <span class="pending-badge">not saved yet</span>`);
+  } else if (op.method === 'PUT' && op.url.endsWith('/status')) {
+    const before = statusOf(bead);
+    el.classList.replace(`status-${before}`, `status-${body['status']}`);
+    const select = /** @type {HTMLSelectElement | null} */ (el.querySelector('.status-select'));
+    if (select) select.value = body['status'];
+  }
+}
+for (const op of outbox.queued()) showQueued(op);
 
 const saved = Number(localStorage.getItem(POS_KEY) ?? '-1');
 if (saved > 0 && saved < beadCount()) setCurrent(saved, { scroll: true });
