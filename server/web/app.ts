@@ -4,6 +4,7 @@ import path from 'node:path';
 import { ROOT } from '../config.js';
 import { dirOf } from '../core/lang.js';
 import { bidiRuns, dominantDir } from '../report/bidi.js';
+import { bidiHtml, piecesHtml } from './fragments.js';
 import { jsonForScript } from './page-data.js';
 import type { AppContext } from './context.js';
 import { errorHandler, notFound } from './middleware/errors.js';
@@ -24,6 +25,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.locals['dominantDir'] = dominantDir;
   app.locals['bidiRuns'] = bidiRuns;
   app.locals['jsonForScript'] = jsonForScript;
+  app.locals['piecesHtml'] = piecesHtml;
+  app.locals['bidiHtml'] = bidiHtml;
 
   app.use('/assets', express.static(path.join(ROOT, 'server/web/assets'), { fallthrough: false, maxAge: '1h' }));
   app.use(

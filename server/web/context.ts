@@ -4,7 +4,7 @@
 import type { Bead } from '../core/types.js';
 import { typologyOf, type Typology } from '../core/typology.js';
 import { processDocument, type ProcessedDocument } from '../pipeline.js';
-import { buildDocumentView, type DocumentView } from '../report/document-view.js';
+import { buildDocumentView, type DocumentView, type ViewOptions } from '../report/document-view.js';
 import { sha256 } from '../store/documents.js';
 import type { StoredDocument, Store } from '../store/types.js';
 
@@ -16,7 +16,7 @@ export interface AppContext {
   /** The reviewer-corrected alignment in force for this document, if any. */
   alignmentFor(doc: StoredDocument): Promise<Bead[] | undefined>;
   process(doc: StoredDocument, alignment?: Bead[]): ProcessedDocument;
-  view(doc: StoredDocument): Promise<DocumentView>;
+  view(doc: StoredDocument, options?: ViewOptions): Promise<DocumentView>;
 }
 
 export function createContext(store: Store, typology: Typology, cacheSize = 32): AppContext {
@@ -47,7 +47,7 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
     typologyFor: (doc) => (doc.typology ? typologyOf(doc) : typology),
     alignmentFor,
     process,
-    async view(doc) {
+    async view(doc, options = {}) {
       const [annotations, statuses, decisions, postEdits, review, alignment] = await Promise.all([
         store.annotations.list(doc.id),
         store.beadStatus.list(doc.id),
@@ -56,7 +56,7 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
         store.reviews.get(doc.id),
         alignmentFor(doc),
       ]);
-      return buildDocumentView(process(doc, alignment), annotations, statuses, { decisions, postEdits, review });
+      return buildDocumentView(process(doc, alignment), annotations, statuses, { decisions, postEdits, review }, options);
     },
   };
 }

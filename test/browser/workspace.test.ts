@@ -77,7 +77,25 @@ describe('browser: the reviewer workspace', function () {
     await press(page, 'z');
     await waitSaved(page);
     assert.equal((await stored()).some((a) => a.category === 'Non-translation'), false);
-    await page.locator('#bead-4 li.annotation', { hasText: 'الخنتة المالية' }).waitFor();
+    await page.locator('#bead-4 li[data-category="Non-translation"]').waitFor({ state: 'detached' });
+    const li = page.locator('#bead-4 li.annotation[data-category="Terminology"]', { hasText: 'Keyboard Reviewer' });
+    await li.waitFor();
+
+    // Edit it with the mouse: the form comes back filled in; 1 makes it minor.
+    await li.locator('.edit-annotation').click();
+    assert.equal(await page.textContent('#form-span'), 'الخنتة المالية');
+    assert.equal(await page.inputValue('#form-category'), 'Terminology');
+    assert.equal(await page.isChecked('input[name=severity][value=major]'), true);
+    await press(page, '1', 'Enter');
+    await waitSaved(page);
+    assert.equal((await stored()).find((a) => a.id === mine[0]!.id)!.severity, 'minor');
+    // Delete it, then undo the delete.
+    await li.locator('.delete-annotation').click();
+    await waitSaved(page);
+    assert.equal((await stored()).some((a) => a.id === mine[0]!.id), false);
+    await press(page, 'z');
+    await waitSaved(page);
+    assert.equal((await stored()).find((a) => a.id === mine[0]!.id)!.severity, 'minor');
     noErrors(r);
   });
 

@@ -408,10 +408,34 @@ function afterDialog(bead) {
   if (bead === current) beadEl(bead)?.focus({ preventScroll: true });
 }
 
+// The notes carry their data as attributes and text (bead.ejs); read it back from there.
+/** @param {HTMLElement} li @param {string} sel */
+const textIn = (li, sel) => li.querySelector(sel)?.textContent ?? '';
+/** @param {HTMLElement} li */
+const spanOf = (li) => ({
+  side: /** @type {'source'|'target'} */ (li.dataset.side === 'source' ? 'source' : 'target'),
+  start: Number(li.dataset.start),
+  end: Number(li.dataset.end),
+  category: li.dataset.category ?? '',
+  severity: li.dataset.severity ?? '',
+  text: textIn(li, '.span-text'),
+});
 /** @param {HTMLElement} li @returns {AnnotationData} */
-const annotationOf = (li) => JSON.parse(li.dataset.annotation ?? '{}');
+const annotationOf = (li) => ({
+  ...spanOf(li),
+  id: li.dataset.id ?? '',
+  clientId: li.dataset.clientId ?? null,
+  comment: textIn(li, '.comment'),
+  correction: textIn(li, '.correction'),
+});
 /** @param {HTMLElement} li @returns {FindingData} */
-const findingOf = (li) => JSON.parse(li.dataset.finding ?? '{}');
+const findingOf = (li) => ({
+  ...spanOf(li),
+  id: li.dataset.findingId ?? '',
+  check: li.dataset.check ?? '',
+  message: textIn(li, '.message'),
+  suggestion: textIn(li, '.correction'),
+});
 
 /** @param {HTMLElement} li @param {number} bead */
 function editAnnotation(li, bead) {
@@ -790,3 +814,5 @@ for (const op of outbox.queued()) showQueued(op);
 const saved = Number(localStorage.getItem(POS_KEY) ?? '-1');
 if (saved > 0 && saved < beadCount()) setCurrent(saved, { scroll: true });
 void outbox.flush();
+// For scripts/bench-ui.ts: the page is drawn and every handler is attached.
+performance.mark('tadqiq-ready');

@@ -13,7 +13,7 @@ import { summariseTiming, TimingBatchSchema } from '../../review/timing.js';
 import { spanText, validateAnnotation, type AnnotationFields } from '../../review/validate.js';
 import { scoreAnnotations } from '../../score/document.js';
 import { VERDICTS, type AnnotationRef, type StoredDocument } from '../../store/types.js';
-import type { DocumentView } from '../../report/document-view.js';
+import { beadKey, type DocumentView } from '../../report/document-view.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
 import { idempotency } from '../middleware/idempotency.js';
@@ -75,7 +75,9 @@ export function apiRoutes(ctx: AppContext): Router {
     if (!doc) throw notFound(`document "${id}"`);
     return doc;
   };
-  const summary = async (doc: StoredDocument) => summaryOf(await ctx.view(doc));
+  // Answers to changes need no highlight pieces.
+  const lean = (doc: StoredDocument) => ctx.view(doc, { pieces: false });
+  const summary = async (doc: StoredDocument) => summaryOf(await lean(doc));
 
   r.get('/documents/:id', async (req, res) => {
     const doc = await loadDoc(req.params.id);
@@ -93,7 +95,7 @@ export function apiRoutes(ctx: AppContext): Router {
     const errors = validateAnnotation(body as AnnotationFields, doc, typology);
     let fromCheck = body.fromCheck;
     if (body.findingId !== undefined) {
-      const finding = (await ctx.view(doc)).findings.find((f) => f.id === body.findingId);
+      const finding = (await lean(doc)).findings.find((f) => f.id === body.findingId);
       if (!finding) errors.push({ field: 'findingId', message: 'no such automatic finding in this document' });
       else fromCheck = finding.check;
     }
@@ -160,7 +162,7 @@ export function apiRoutes(ctx: AppContext): Router {
   r.put('/documents/:id/findings/:fid/decision', async (req, res) => {
     const doc = await loadDoc(req.params.id);
     const body = parseBody(Decision, req, 'decision');
-    const finding = (await ctx.view(doc)).findings.find((f) => f.id === req.params.fid);
+    const finding = (await lean(doc)).findings.find((f) => f.id === req.params.fid);
     if (!finding) throw notFound(`finding "${req.params.fid}"`);
     if (finding.state === 'accepted') {
       throw new HttpError(409, `This finding was accepted as annotation ${finding.annotationId}; delete that annotation instead.`);
@@ -170,7 +172,7 @@ export function apiRoutes(ctx: AppContext): Router {
   });
 
   const beadOf = async (doc: StoredDocument, key: string) => {
-    const view = await ctx.view(doc);
+    const view = await lean(doc);
     const bead = view.beads.find((b) => b.key === key);
     if (!bead) throw notFound(`bead "${key}"`);
     return { view, bead };
@@ -193,7 +195,7 @@ export function apiRoutes(ctx: AppContext): Router {
     if (bead.bead.target.length === 0) throw new HttpError(400, 'Invalid post-edit.', [{ field: 'text', message: 'this bead has no translation to post-edit' }]);
     const mt = beadTargetText(view.processed.target, bead.bead);
     await ctx.store.postEdits.save(doc.id, bead.key, mt, normalisePostEdit(body.text), reviewerOf(res));
-    const after = await ctx.view(doc);
+    const after = await lean(doc);
     const b = after.beads.find((x) => x.key === bead.key);
     res.json({ key: bead.key, postEdit: b?.postEdit ?? null, ...summaryOf(after) });
   });
@@ -215,7 +217,7 @@ export function apiRoutes(ctx: AppContext): Router {
   r.post('/documents/:id/timing', async (req, res) => {
     const doc = await loadDoc(req.params.id);
     const body = parseBody(TimingBatchSchema, req, 'timing log');
-    const keys = new Set((await ctx.view(doc)).beads.map((b) => b.key));
+    const keys = new Set(ctx.process(doc, await ctx.alignmentFor(doc)).alignment.map(beadKey));
     const unknown = body.events.findIndex((e) => !keys.has(e.beadKey));
     if (unknown >= 0) throw new HttpError(400, 'Invalid timing log.', [{ field: `events.${unknown}.beadKey`, message: 'no such bead in this document' }]);
     const added = await ctx.store.timing.add(doc.id, reviewerOf(res), body.events);
