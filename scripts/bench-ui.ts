@@ -3,11 +3,14 @@
 //   npm run bench:ui                          # the seed repeated to 2,000 beads, with its review
 //   npm run bench:ui -- --from ntrex [--ntrex ../shared/data/ntrex128-en-ar]   # NTREX-128 en→ar
 //   npm run bench:ui -- --beads 500 --runs 7
+//   npm run bench:ui -- --bare                # the seed without its review (a document not yet reviewed)
 //
-// Prints: beads, HTML size, server time for the first request (segment + align + check + render)
-// and for later ones (render only; the pipeline result is cached), and in Chromium the first
-// contentful paint, DOMContentLoaded, load and "ready" (review.js has run), medians over --runs
-// fresh browser contexts; and the round trip of one change (a bead status) on that document.
+// Prints: beads, size of the page as first sent (the first 100 pairs; the page fetches the rest),
+// server time for the first request (segment + align + check + render) and for later ones (the
+// pipeline result is cached), and in Chromium the first and last byte, first contentful paint,
+// DOMContentLoaded, load, "ready" (review.js has run and takes keys) and "all pairs" (every bead
+// fetched and in the page), medians over --runs fresh browser contexts; and the round trip of
+// one change (a bead status) on that document.
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -30,6 +33,7 @@ const { values } = parseArgs({
     from: { type: 'string', default: 'seed' },
     ntrex: { type: 'string', default: path.join(ROOT, '../shared/data/ntrex128-en-ar') },
     chromium: { type: 'string', default: process.env['TADQIQ_CHROMIUM'] ?? '/usr/bin/chromium' },
+    bare: { type: 'boolean', default: false },
   },
 });
 const wanted = Number(values.beads);
@@ -61,7 +65,7 @@ function makeCorpus(dir: string): string {
         lines.push(JSON.stringify({ side: a.side, text: (a.side === 'source' ? s : t).slice(a.start, a.end), start: a.start + shift, end: a.end + shift, category: a.category, severity: a.severity, comment: a.comment, correction: a.correction, author: a.author }));
       }
     }
-    review = lines.join('\n') + '\n';
+    if (!values.bare) review = lines.join('\n') + '\n';
   }
   const corpus = path.join(dir, 'bench');
   fs.mkdirSync(corpus, { recursive: true });
@@ -110,17 +114,19 @@ async function main() {
   for (let i = 0; i < runs; i++) warm.push((await timeRequest()).ms);
 
   const browser = await chromium.launch({ executablePath: values.chromium!, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
-  const figures = { fcp: [] as number[], dcl: [] as number[], load: [] as number[], ready: [] as number[] };
+  const figures = { ttfb: [] as number[], last: [] as number[], fcp: [] as number[], dcl: [] as number[], load: [] as number[], ready: [] as number[], all: [] as number[] };
+  let inPage = 0;
   for (let i = 0; i < runs + 1; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     const page = await context.newPage();
     page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
     await page.goto(url, { waitUntil: 'load' });
-    await page.waitForFunction('performance.getEntriesByName("tadqiq-ready").length > 0');
+    await page.waitForFunction('performance.getEntriesByName("tadqiq-all-beads").length > 0', undefined, { timeout: 120_000 });
+    inPage = (await page.evaluate('document.querySelectorAll("#beads > .bead").length')) as number;
     const f = (await page.evaluate(`(() => {
       const nav = performance.getEntriesByType('navigation')[0];
       const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-      return { fcp: fcp ? fcp.startTime : NaN, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, ready: performance.getEntriesByName('tadqiq-ready')[0].startTime };
+      return { ttfb: nav.responseStart, last: nav.responseEnd, fcp: fcp ? fcp.startTime : NaN, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, ready: performance.getEntriesByName('tadqiq-ready')[0].startTime, all: performance.getEntriesByName('tadqiq-all-beads')[0].startTime };
     })()`)) as Record<keyof typeof figures, number>;
     // The first context warms Chromium itself (process start, font cache); it is not counted.
     if (i > 0) for (const k of Object.keys(figures) as Array<keyof typeof figures>) figures[k].push(f[k]);
@@ -145,15 +151,18 @@ async function main() {
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
-  console.log(`Reviewer page benchmark (${values.from}, ${os.cpus().length} CPUs, Chromium ${browser.version()}, median of ${runs})`);
-  console.log(`  beads                         ${cold.beads}`);
-  console.log(`  HTML                          ${(cold.bytes / 1024).toFixed(0)} KiB`);
+  console.log(`Reviewer page benchmark (${values.from}${values.bare ? ', no review' : ', with its review'}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}, Chromium ${browser.version()}, median of ${runs})`);
+  console.log(`  beads                         ${inPage} (${cold.beads} in the first answer)`);
+  console.log(`  HTML of the first answer      ${(cold.bytes / 1024).toFixed(0)} KiB`);
   console.log(`  server, first request         ${ms(cold.ms)}  (segment + align + check + render)`);
   console.log(`  server, later requests        ${ms(median(warm))}  (render; pipeline cached)`);
+  console.log(`  Chromium first byte           ${ms(median(figures.ttfb))}`);
+  console.log(`  Chromium last byte            ${ms(median(figures.last))}`);
   console.log(`  Chromium first contentful paint ${ms(median(figures.fcp))}`);
   console.log(`  Chromium DOMContentLoaded     ${ms(median(figures.dcl))}`);
   console.log(`  Chromium load                 ${ms(median(figures.load))}`);
   console.log(`  page ready (review.js ran)    ${ms(median(figures.ready))}`);
+  console.log(`  all pairs in the page         ${ms(median(figures.all))}`);
   console.log(`  one change (status) round trip ${ms(median(change))}`);
 }
 

@@ -84,13 +84,7 @@ export interface WorkspaceState {
   review?: DocumentReview;
 }
 
-export interface ViewOptions {
-  /**
-   * Cut sentences into highlight pieces (default true). Answers to a change only need counts and
-   * scores; skipping the pieces makes them several times cheaper on a long document.
-   */
-  pieces?: boolean;
-}
+
 
 export function beadKey(b: Bead): string {
   return `s${b.source[0] ?? '-'}t${b.target[0] ?? '-'}`;
@@ -127,9 +121,7 @@ export function buildDocumentView(
   stored: StoredLike[],
   statuses: Map<string, BeadStatus> = new Map(),
   workspace: WorkspaceState = {},
-  options: ViewOptions = {},
 ): DocumentView {
-  const withPieces = options.pieces !== false;
   const beadOfSource = beadIndex(p.alignment, 'source', p.source.sentences.length);
   const beadOfTarget = beadIndex(p.alignment, 'target', p.target.sentences.length);
   const beadOf = (side: Side, sentence: number) => (side === 'source' ? beadOfSource : beadOfTarget)[sentence] ?? -1;
@@ -188,10 +180,21 @@ export function buildDocumentView(
       title: `${a.category} (${a.severity})${a.comment ? `: ${a.comment}` : ''}`,
     });
   }
+  // Pieces are cut when first read: answers to a change need counts and scores only, and a long
+  // page is rendered (and its pieces cut) a hundred beads at a time.
   const view = (t: SegmentedText, side: Side, i: number): SentenceView => {
     const s = t.sentences[i]!;
-    const pieces = withPieces ? cutPieces(t.text, s.start, s.end, marksBySentence[side].get(i) ?? []) : [];
-    return { index: i, paragraph: s.paragraph, start: s.start, end: s.end, text: s.text, pieces };
+    let pieces: Piece[] | undefined;
+    return {
+      index: i,
+      paragraph: s.paragraph,
+      start: s.start,
+      end: s.end,
+      text: s.text,
+      get pieces() {
+        return (pieces ??= cutPieces(t.text, s.start, s.end, marksBySentence[side].get(i) ?? []));
+      },
+    };
   };
 
   const findingsByBead = groupBy(findings, (f) => f.bead);

@@ -30,6 +30,7 @@ export function documentJson(doc: DocumentPair, view: DocumentView, scores?: Doc
       text: f.text,
       message: f.message,
       ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+      state: f.state,
     })),
     annotations: view.annotations.map((a) => ({
       id: a.id,
@@ -47,6 +48,15 @@ export function documentJson(doc: DocumentPair, view: DocumentView, scores?: Doc
       ...(a.createdAt ? { createdAt: a.createdAt } : {}),
       ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
     })),
+    review: {
+      verdict: view.review.verdict,
+      notes: view.review.notes,
+      progress: view.progress,
+      postEdits: view.beads.flatMap((b) =>
+        b.postEdit ? [{ bead: b.index, mt: b.postEdit.mtText, text: b.postEdit.text, author: b.postEdit.author, updatedAt: b.postEdit.updatedAt, stale: b.postEdit.stale, ter: b.postEdit.ter.score }] : [],
+      ),
+      ...(view.hter ? { hter: view.hter } : {}),
+    },
     ...(scores ? { scores } : {}),
   };
 }

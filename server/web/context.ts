@@ -4,7 +4,7 @@
 import type { Bead } from '../core/types.js';
 import { typologyOf, type Typology } from '../core/typology.js';
 import { processDocument, type ProcessedDocument } from '../pipeline.js';
-import { buildDocumentView, type DocumentView, type ViewOptions } from '../report/document-view.js';
+import { buildDocumentView, type DocumentView } from '../report/document-view.js';
 import { sha256 } from '../store/documents.js';
 import type { StoredDocument, Store } from '../store/types.js';
 
@@ -16,13 +16,15 @@ export interface AppContext {
   /** The reviewer-corrected alignment in force for this document, if any. */
   alignmentFor(doc: StoredDocument): Promise<Bead[] | undefined>;
   process(doc: StoredDocument, alignment?: Bead[]): ProcessedDocument;
-  view(doc: StoredDocument, options?: ViewOptions): Promise<DocumentView>;
+  view(doc: StoredDocument): Promise<DocumentView>;
 }
 
 export function createContext(store: Store, typology: Typology, cacheSize = 32): AppContext {
   const cache = new Map<string, ProcessedDocument>();
+  // Texts, glossary and checks only change with updatedAt, so the key needs no hash of the texts
+  // (hashing a long document on every request cost more than the rest of an answer).
   const process = (doc: StoredDocument, alignment?: Bead[]): ProcessedDocument => {
-    const key = sha256(`${doc.id}\u0000${doc.sourceText}\u0000${doc.targetText}\u0000${doc.updatedAt}\u0000${alignment ? JSON.stringify(alignment) : ''}`);
+    const key = `${doc.id}\u0000${doc.updatedAt}\u0000${doc.sourceText.length}\u0000${doc.targetText.length}\u0000${alignment ? JSON.stringify(alignment) : ''}`;
     let p = cache.get(key);
     if (p) {
       // Most recently used last, so the oldest entry is the one evicted.
@@ -35,11 +37,22 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
     }
     return p;
   };
+  const hashes = new Map<string, { at: string; source: string; target: string }>();
+  /** The texts' hashes, computed once per text version. */
+  const hashesOf = (doc: StoredDocument) => {
+    let h = hashes.get(doc.id);
+    if (!h || h.at !== doc.updatedAt) {
+      h = { at: doc.updatedAt, source: sha256(doc.sourceText), target: sha256(doc.targetText) };
+      hashes.set(doc.id, h);
+    }
+    return h;
+  };
   const alignmentFor = async (doc: StoredDocument): Promise<Bead[] | undefined> => {
     const a = await store.alignments.get(doc.id);
+    if (!a) return undefined;
     // A correction made for other texts (the files changed before anyone annotated) no longer applies.
-    if (!a || a.sourceSha256 !== sha256(doc.sourceText) || a.targetSha256 !== sha256(doc.targetText)) return undefined;
-    return a.beads;
+    const h = hashesOf(doc);
+    return a.sourceSha256 === h.source && a.targetSha256 === h.target ? a.beads : undefined;
   };
   return {
     store,
@@ -47,7 +60,7 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
     typologyFor: (doc) => (doc.typology ? typologyOf(doc) : typology),
     alignmentFor,
     process,
-    async view(doc, options = {}) {
+    async view(doc) {
       const [annotations, statuses, decisions, postEdits, review, alignment] = await Promise.all([
         store.annotations.list(doc.id),
         store.beadStatus.list(doc.id),
@@ -56,7 +69,7 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
         store.reviews.get(doc.id),
         alignmentFor(doc),
       ]);
-      return buildDocumentView(process(doc, alignment), annotations, statuses, { decisions, postEdits, review }, options);
+      return buildDocumentView(process(doc, alignment), annotations, statuses, { decisions, postEdits, review });
     },
   };
 }

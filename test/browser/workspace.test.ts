@@ -265,6 +265,23 @@ describe('browser: the reviewer workspace', function () {
     noErrors(r);
   });
 
+  it('sends a long page in batches: the first pairs at once, the rest fetched, all of it usable', async () => {
+    const r = await openReviewPage(browser, srv, { reviewer: 'Batch Reviewer', query: '?first=4' });
+    const { page } = r;
+    await page.waitForFunction(`document.body.dataset.loaded === 'true'`);
+    assert.equal(await page.locator('#beads > .bead').count(), 15);
+    assert.equal(await page.locator('#beads-loading').count(), 0);
+    await press(page, ...Array<string>(13).fill('j'));
+    assert.equal(await page.locator('.bead.current').getAttribute('id'), 'bead-12');
+    const words = await wordsOf(page, 12, 'target');
+    await press(page, 'ArrowLeft', 'Enter', 't', '1', 'Enter');
+    await waitSaved(page);
+    const a = (await stored()).find((x) => x.author === 'Batch Reviewer')!;
+    assert.equal(a.start, words[0]!.start);
+    await page.locator('#bead-12 li.annotation', { hasText: 'Batch Reviewer' }).waitFor();
+    noErrors(r);
+  });
+
   it('reviews the whole seed from the keyboard alone', async () => {
     const r = await openReviewPage(browser, srv, { reviewer: 'Keyboard Only' });
     const { page } = r;

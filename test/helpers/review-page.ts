@@ -16,7 +16,7 @@ export interface ReviewPage {
 export async function openReviewPage(
   browser: Browser,
   srv: TestServer,
-  opts: { width?: number; height?: number; context?: BrowserContext; reviewer?: string; doc?: string } = {},
+  opts: { width?: number; height?: number; context?: BrowserContext; reviewer?: string; doc?: string; query?: string } = {},
 ): Promise<ReviewPage> {
   const context = opts.context ?? (await browser.newContext({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 720 } }));
   const page = await context.newPage();
@@ -27,7 +27,7 @@ export async function openReviewPage(
     if (m.type() === 'error' && !/Failed to load resource|net::ERR_FAILED/.test(m.text())) errors.push(m.text());
   });
   if (opts.reviewer) await context.addInitScript(`localStorage.setItem('tadqiq.reviewer', ${JSON.stringify(opts.reviewer)})`);
-  await page.goto(`${srv.url}/documents/${opts.doc ?? SEED_DOC}`);
+  await page.goto(`${srv.url}/documents/${opts.doc ?? SEED_DOC}${opts.query ?? ''}`);
   return { context, page, errors };
 }
 

@@ -144,6 +144,15 @@ describe('HTTP: the reviewer workspace', () => {
       // The MT is never altered.
       assert.equal((await srv.store.documents.get(SEED_DOC))!.targetText, target);
 
+      // The JSON export carries the post-edit and HTER for MT engineers.
+      const exported = (await (await fetch(`${srv.url}/documents/${SEED_DOC}/score.json`)).json()) as Json;
+      const review = exported['documents'][0].review;
+      assert.equal(review.postEdits.length, 1);
+      assert.equal(review.postEdits[0].text, postEdit);
+      assert.equal(review.postEdits[0].mt, mt);
+      assert.equal(review.hter.score, r.body['hter'].score);
+      assert.ok(exported['documents'][0].findings.every((f: Json) => ['open', 'accepted', 'dismissed'].includes(f.state)));
+
       // Saving the same text again adds no revision; a new text does; '' clears.
       await send('PUT', '/beads/s4t4/post-edit', { text: postEdit });
       const third = await send('PUT', '/beads/s4t4/post-edit', { text: postEdit.replace('مؤخرًا', 'مؤخراً') });
@@ -159,6 +168,19 @@ describe('HTTP: the reviewer workspace', () => {
     });
   });
 
+  describe('the page in batches', () => {
+    it('sends the first pairs with the page and the rest on request, in order', async () => {
+      const page = await fetch(`${srv.url}/documents/${SEED_DOC}?first=4`).then((r) => r.text());
+      assert.equal((page.match(/<section class="bead /g) ?? []).length, 4);
+      assert.match(page, /id="beads-loading" role="status" data-next="4" data-total="15"/);
+      const rest = await fetch(`${srv.url}/documents/${SEED_DOC}/beads?from=4&count=600`).then((r) => r.text());
+      assert.deepEqual([...rest.matchAll(/id="bead-(\d+)"/g)].map((m) => Number(m[1])), [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+      const whole = await fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
+      assert.equal(whole.includes('beads-loading'), false);
+      assert.equal(await fetch(`${srv.url}/documents/${SEED_DOC}/beads?from=99`).then((r) => r.text()), '');
+    });
+  });
+
   describe('statuses, notes, verdict and timing', () => {
     it('keeps per-document notes and a verdict, with who saved them', async () => {
       const r = await send('PUT', '/review', { notes: 'Terminology needs a pass: الخنتة throughout.', verdict: 'fail' }, { 'X-Tadqiq-Reviewer': 'Lead%20Reviewer' });
@@ -170,6 +192,11 @@ describe('HTTP: the reviewer workspace', () => {
       const page = await fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
       assert.match(page, /<textarea id="review-notes"[^>]*>Terminology needs a pass: الخنتة throughout\.<\/textarea>/);
       assert.match(page, /value="pass" checked/);
+      const report = await fetch(`${srv.url}/documents/${SEED_DOC}/report.html`).then((r) => r.text());
+      assert.match(report, /Reviewer's verdict: <strong class="pass">PASS<\/strong> \(reviewer,/);
+      assert.match(report, /Terminology needs a pass: <bdi dir="rtl" lang="ar">الخنتة<\/bdi> throughout\./);
+      const list = await fetch(`${srv.url}/`).then((r) => r.text());
+      assert.match(list, /<td>pass<\/td>/);
     });
 
     it('sums timing deltas per bead, reviewer and action, and refuses unknown beads', async () => {

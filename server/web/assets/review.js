@@ -809,10 +809,42 @@ function showQueued(op) {
     if (select) select.value = body['status'];
   }
 }
-for (const op of outbox.queued()) showQueued(op);
+
+/**
+ * A long document arrives with its first pairs; the rest are fetched in batches and appended,
+ * so the page paints and takes keys at once. Resolves when every pair is in the page.
+ */
+async function loadRemaining() {
+  const more = document.getElementById('beads-loading');
+  if (!more) return;
+  const total = Number(more.dataset.total);
+  let next = Number(more.dataset.next);
+  let delay = 500;
+  while (next < total) {
+    const res = await fetch(`/documents/${encodeURIComponent(docId)}/beads?from=${next}&count=500`).catch(() => null);
+    if (!res || !res.ok) {
+      more.textContent = `Could not load sentence pairs ${next + 1}–${total}; retrying…`;
+      await new Promise((r) => setTimeout(r, delay));
+      delay = Math.min(delay * 2, 10000);
+      continue;
+    }
+    beadsEl.insertAdjacentHTML('beforeend', await res.text());
+    next = beadCount();
+    more.textContent = next < total ? `Loading sentence pairs ${next + 1}–${total}…` : '';
+    // Let the page paint and answer keys between batches.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  more.remove();
+}
 
 const saved = Number(localStorage.getItem(POS_KEY) ?? '-1');
 if (saved > 0 && saved < beadCount()) setCurrent(saved, { scroll: true });
 void outbox.flush();
+void loadRemaining().then(() => {
+  for (const op of outbox.queued()) showQueued(op);
+  if (saved >= 0 && saved < beadCount() && current !== saved && current <= 0) setCurrent(saved, { scroll: true });
+  document.body.dataset.loaded = 'true';
+  performance.mark('tadqiq-all-beads');
+});
 // For scripts/bench-ui.ts: the page is drawn and every handler is attached.
 performance.mark('tadqiq-ready');

@@ -11,7 +11,8 @@ import { documentJson } from '../../report/json.js';
 import { beadTargetText, MAX_POST_EDIT, normalisePostEdit } from '../../review/post-edit.js';
 import { summariseTiming, TimingBatchSchema } from '../../review/timing.js';
 import { spanText, validateAnnotation, type AnnotationFields } from '../../review/validate.js';
-import { scoreAnnotations } from '../../score/document.js';
+import { sourceWords } from '../../score/document.js';
+import { scoreMqm } from '../../score/mqm.js';
 import { VERDICTS, type AnnotationRef, type StoredDocument } from '../../store/types.js';
 import { beadKey, type DocumentView } from '../../report/document-view.js';
 import type { AppContext } from '../context.js';
@@ -56,9 +57,14 @@ function annotationRef(raw: string): AnnotationRef {
   throw notFound(`annotation "${raw}"`);
 }
 
+const wordCounts = new WeakMap<DocumentView['processed'], number>();
+
 export function summaryOf(view: DocumentView) {
+  // The evaluated word count is the same for every answer on one processed document.
+  let words = wordCounts.get(view.processed);
+  if (words === undefined) wordCounts.set(view.processed, (words = sourceWords(view.processed)));
   return {
-    mqm: scoreAnnotations(view.processed, view.annotations),
+    mqm: scoreMqm(view.annotations, words),
     progress: view.progress,
     findingCounts: view.findingCounts,
     hter: view.hter ?? null,
@@ -75,9 +81,7 @@ export function apiRoutes(ctx: AppContext): Router {
     if (!doc) throw notFound(`document "${id}"`);
     return doc;
   };
-  // Answers to changes need no highlight pieces.
-  const lean = (doc: StoredDocument) => ctx.view(doc, { pieces: false });
-  const summary = async (doc: StoredDocument) => summaryOf(await lean(doc));
+  const summary = async (doc: StoredDocument) => summaryOf(await ctx.view(doc));
 
   r.get('/documents/:id', async (req, res) => {
     const doc = await loadDoc(req.params.id);
@@ -95,7 +99,7 @@ export function apiRoutes(ctx: AppContext): Router {
     const errors = validateAnnotation(body as AnnotationFields, doc, typology);
     let fromCheck = body.fromCheck;
     if (body.findingId !== undefined) {
-      const finding = (await lean(doc)).findings.find((f) => f.id === body.findingId);
+      const finding = (await ctx.view(doc)).findings.find((f) => f.id === body.findingId);
       if (!finding) errors.push({ field: 'findingId', message: 'no such automatic finding in this document' });
       else fromCheck = finding.check;
     }
@@ -162,7 +166,7 @@ export function apiRoutes(ctx: AppContext): Router {
   r.put('/documents/:id/findings/:fid/decision', async (req, res) => {
     const doc = await loadDoc(req.params.id);
     const body = parseBody(Decision, req, 'decision');
-    const finding = (await lean(doc)).findings.find((f) => f.id === req.params.fid);
+    const finding = (await ctx.view(doc)).findings.find((f) => f.id === req.params.fid);
     if (!finding) throw notFound(`finding "${req.params.fid}"`);
     if (finding.state === 'accepted') {
       throw new HttpError(409, `This finding was accepted as annotation ${finding.annotationId}; delete that annotation instead.`);
@@ -171,11 +175,12 @@ export function apiRoutes(ctx: AppContext): Router {
     res.json({ finding: { id: finding.id, state: body.decision, author: decision.author, at: decision.decidedAt }, ...(await summary(doc)) });
   });
 
+  /** The bead with this key, from the (cached) pipeline result: no view needed to find it. */
   const beadOf = async (doc: StoredDocument, key: string) => {
-    const view = await lean(doc);
-    const bead = view.beads.find((b) => b.key === key);
+    const processed = ctx.process(doc, await ctx.alignmentFor(doc));
+    const bead = processed.alignment.find((b) => beadKey(b) === key);
     if (!bead) throw notFound(`bead "${key}"`);
-    return { view, bead };
+    return { processed, bead, key };
   };
 
   const Status = z.object({ status: z.enum(['not-started', 'reviewed', 'second-opinion']), author: z.unknown().optional() }).strict();
@@ -190,14 +195,14 @@ export function apiRoutes(ctx: AppContext): Router {
   const PostEditBody = z.object({ text: z.string().max(MAX_POST_EDIT), author: z.unknown().optional() }).strict();
   r.put('/documents/:id/beads/:key/post-edit', async (req, res) => {
     const doc = await loadDoc(req.params.id);
-    const { view, bead } = await beadOf(doc, req.params.key);
+    const { processed, bead, key } = await beadOf(doc, req.params.key);
     const body = parseBody(PostEditBody, req, 'post-edit');
-    if (bead.bead.target.length === 0) throw new HttpError(400, 'Invalid post-edit.', [{ field: 'text', message: 'this bead has no translation to post-edit' }]);
-    const mt = beadTargetText(view.processed.target, bead.bead);
-    await ctx.store.postEdits.save(doc.id, bead.key, mt, normalisePostEdit(body.text), reviewerOf(res));
-    const after = await lean(doc);
-    const b = after.beads.find((x) => x.key === bead.key);
-    res.json({ key: bead.key, postEdit: b?.postEdit ?? null, ...summaryOf(after) });
+    if (bead.target.length === 0) throw new HttpError(400, 'Invalid post-edit.', [{ field: 'text', message: 'this bead has no translation to post-edit' }]);
+    const mt = beadTargetText(processed.target, bead);
+    await ctx.store.postEdits.save(doc.id, key, mt, normalisePostEdit(body.text), reviewerOf(res));
+    const after = await ctx.view(doc);
+    const b = after.beads.find((x) => x.key === key);
+    res.json({ key, postEdit: b?.postEdit ?? null, ...summaryOf(after) });
   });
 
   const ReviewBody = z

@@ -2,8 +2,6 @@
 // the page fetches to redraw a bead after a change, so highlights come from the same code).
 import { Router } from 'express';
 import { categoryChoices } from '../../core/typology.js';
-import { BEAD_STATUSES } from '../../review/status.js';
-import { scoreAnnotations } from '../../score/document.js';
 import type { StoredDocument } from '../../store/types.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../middleware/errors.js';
@@ -13,9 +11,19 @@ import { renderBead } from '../bead-template.js';
 import { KEYMAP, keyLabel } from '../page-data.js';
 import { summaryOf } from './api.js';
 
-/** Where the beads go in the rendered page; they are streamed in after the part above it. */
-const BEADS = '<!--tadqiq:beads-->';
-const CHUNK = 100;
+/**
+ * Sentence pairs in the page as first sent; the page script fetches the rest in batches. A long
+ * document then paints and takes keys at once instead of after the whole page has been parsed.
+ * `?first=N` changes it (tests, slow links).
+ */
+const FIRST = 100;
+const MAX_RANGE = 1000;
+
+/** A whole number from the query string, within [min, max]; the fallback when absent or bad. */
+const intParam = (raw: unknown, fallback: number, min: number, max: number): number => {
+  const n = typeof raw === 'string' && /^\d{1,7}$/.test(raw) ? Number(raw) : fallback;
+  return Math.max(min, Math.min(max, n));
+};
 
 export function documentRoutes(ctx: AppContext): Router {
   const r = Router();
@@ -30,30 +38,31 @@ export function documentRoutes(ctx: AppContext): Router {
     const summaries = await ctx.store.documents.list();
     const rows = [];
     for (const s of summaries) {
-      const view = await ctx.view((await ctx.store.documents.get(s.id))!, { pieces: false });
-      rows.push({ ...s, beads: view.progress.total, findings: view.findingCounts.open, mqm: scoreAnnotations(view.processed, view.annotations), verdict: view.review.verdict });
+      const view = await ctx.view((await ctx.store.documents.get(s.id))!);
+      rows.push({ ...s, beads: view.progress.total, findings: view.findingCounts.open, mqm: summaryOf(view).mqm, verdict: view.review.verdict });
     }
     res.render('documents', { rows });
   });
 
-  // The page is sent in pieces: the header first, then the beads a hundred at a time, so a long
-  // document starts painting before the last bead is rendered, and other requests are served
-  // between the pieces.
   r.get('/documents/:id', async (req, res) => {
     const doc = await load(req.params.id);
     const view = await ctx.view(doc);
     const typology = ctx.typologyFor(doc);
     const categories = categoryChoices(typology);
-    const locals = {
+    const first = intParam(req.query['first'], FIRST, 1, Number.MAX_SAFE_INTEGER);
+    let beadsHtml = '';
+    for (const b of view.beads.slice(0, first)) beadsHtml += renderBead(doc, b);
+    res.render('document', {
       doc,
       view,
       summary: summaryOf(view),
       typology,
       categories,
       severities: typology.severities,
-      statuses: BEAD_STATUSES,
       keymap: KEYMAP,
       keyLabel,
+      beadsHtml,
+      firstBeads: Math.min(first, view.beads.length),
       pageData: {
         docId: doc.id,
         sourceLang: doc.sourceLang,
@@ -64,27 +73,18 @@ export function documentRoutes(ctx: AppContext): Router {
         headers: { reviewer: REVIEWER_HEADER, idempotency: IDEMPOTENCY_HEADER },
         defaultReviewer: DEFAULT_REVIEWER,
       },
-      beadsHtml: BEADS,
-    };
-    const page = await new Promise<string>((resolve, reject) => res.render('document', locals, (err, html) => (err ? reject(err) : resolve(html))));
-    const [top, bottom] = page.split(BEADS) as [string, string];
-    res.type('html');
-    res.write(top);
-    try {
-      for (let i = 0; i < view.beads.length; i += CHUNK) {
-        if (res.destroyed) return;
-        let chunk = '';
-        for (const b of view.beads.slice(i, i + CHUNK)) chunk += renderBead(doc, b);
-        res.write(chunk);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    } catch (e) {
-      // The status line has gone out: the only honest answer left is a broken connection.
-      console.error(e);
-      res.destroy(e as Error);
-      return;
-    }
-    res.end(bottom);
+    });
+  });
+
+  // The rest of a long page, a batch of beads at a time.
+  r.get('/documents/:id/beads', async (req, res) => {
+    const doc = await load(req.params.id);
+    const view = await ctx.view(doc);
+    const from = intParam(req.query['from'], 0, 0, view.beads.length);
+    const to = Math.min(view.beads.length, from + intParam(req.query['count'], MAX_RANGE, 1, MAX_RANGE));
+    let html = '';
+    for (const b of view.beads.slice(from, to)) html += renderBead(doc, b);
+    res.type('html').send(html);
   });
 
   r.get('/documents/:id/beads/:index', async (req, res) => {
