@@ -64,15 +64,18 @@ export function parseTmx(xml: string, file: string, opts: LangOptions = {}): Imp
     };
     segments.push({ source, target, ...(Object.keys(meta).length ? { meta } : {}) });
   });
-  const base = file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const headerProp = (type: string) => (header ? elements(header, 'prop').find((p) => p.attrs['type'] === type) : undefined);
+  const base = (headerProp('x-document') ? textOf(headerProp('x-document')!) : '') || file.replace(/^.*[\\/]/, '').replace(/\.[^.]*$/, '');
+  const tqSystem = headerProp('x-system') ? textOf(headerProp('x-system')!) : undefined;
+  const tqTitle = headerProp('x-title') ? textOf(headerProp('x-title')!) : undefined;
   return {
     format: 'tmx',
     file,
     documents: [
       {
         doc: base,
-        system: opts.system ?? header?.attrs['creationtool'] ?? 'tmx',
-        title: opts.title ?? base,
+        system: opts.system ?? tqSystem ?? header?.attrs['creationtool'] ?? 'tmx',
+        title: opts.title ?? tqTitle ?? base,
         sourceLang: sourceLang!,
         targetLang,
         segments,

@@ -194,8 +194,8 @@ function parse2(root: XmlElement, file: string, opts: XliffOptions): ImportResul
     const doc = f.attrs['original'] ?? f.attrs['id'] ?? 'xliff';
     documents.push({
       doc: doc.replace(/^.*[\\/]/, ''),
-      system: opts.system ?? 'xliff',
-      title: doc,
+      system: opts.system ?? f.attrs['tq:system'] ?? 'xliff',
+      title: f.attrs['tq:title'] ?? doc,
       sourceLang: srcLang,
       targetLang: trgLang,
       segments: b.segments,
