@@ -142,6 +142,16 @@ export interface InlineMark {
  * transparent (their text stays); every other element is a code and disappears; <cp hex>
  * becomes its character. <mrk> spans and <sm>/<em> pairs are reported with their offsets.
  */
+/** Standalone placeholders a reader should still see: their equiv/disp text, or plain code text. */
+const PLACEHOLDERS = new Set(['ph', 'x']);
+function placeholderText(n: XmlElement): string {
+  const shown = n.attrs['equiv'] ?? n.attrs['disp'] ?? n.attrs['equiv-text'];
+  if (shown !== undefined) return shown;
+  const code = textOf(n);
+  // Native code that is markup (<br/>) means nothing to a reviewer; {date} or %s does.
+  return code.length <= 24 && !/[<>]/.test(code) ? code : '';
+}
+
 export function flattenInline(e: XmlElement, keep: ReadonlySet<string>, file: string): { text: string; marks: InlineMark[] } {
   let text = '';
   const marks: InlineMark[] = [];
@@ -167,6 +177,10 @@ export function flattenInline(e: XmlElement, keep: ReadonlySet<string>, file: st
         marks.push({ el: o.el, start: o.start, end: text.length });
         open.delete(n.attrs['startRef'] ?? '');
       }
+      return;
+    }
+    if (PLACEHOLDERS.has(n.local)) {
+      text += placeholderText(n);
       return;
     }
     if (!keep.has(n.local)) return;
