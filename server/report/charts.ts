@@ -1,7 +1,6 @@
 // Charts for reports, drawn on the server as SVG by Vega-Lite/Vega (no canvas, no browser, no
 // network): the report file carries them inline. Same data → same SVG bytes.
-import { compile, type TopLevelSpec } from 'vega-lite';
-import { parse, View } from 'vega';
+import type { TopLevelSpec } from 'vega-lite';
 import type { Severity } from '../core/types.js';
 
 export const SEVERITY_COLORS: Record<Severity, string> = { critical: '#a40e26', major: '#c2410c', minor: '#9a6700', neutral: '#8c959f' };
@@ -15,6 +14,8 @@ const CONFIG = {
 };
 
 export async function renderSvg(spec: TopLevelSpec): Promise<string> {
+  // Loaded on first use: Vega takes a second to load, and most commands draw no chart.
+  const [{ compile }, { parse, View }] = await Promise.all([import('vega-lite'), import('vega')]);
   const vg = compile({ ...spec, config: { ...CONFIG, ...(spec.config ?? {}) } } as TopLevelSpec).spec;
   const view = new View(parse(vg), { renderer: 'none' });
   try {

@@ -3,7 +3,6 @@
 // set from the report's timestamp and content, so the same report gives the same bytes.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import { chromium } from 'playwright-core';
 import { InputError } from '../core/types.js';
 
 export function chromiumPath(env: NodeJS.ProcessEnv = process.env): string {
@@ -41,6 +40,7 @@ export async function htmlToPdf(html: string, opts: { generatedAt: string; chrom
   if (!fs.existsSync(exe)) {
     throw new InputError(`Chromium not found at ${exe}: install Debian's chromium (apt-get install -y chromium) or set TADQIQ_CHROMIUM`, { field: 'TADQIQ_CHROMIUM' });
   }
+  const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: exe, args: ARGS });
   try {
     const page = await browser.newPage();

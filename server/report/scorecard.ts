@@ -2,8 +2,6 @@
 // by severity and reference metrics (CSV), and an XLSX workbook with the scorecard, every error
 // in context and the category × severity table. Same data → same bytes: rows are sorted and
 // the workbook's dates (document properties and zip entries) are the report's timestamp.
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { stringify } from 'csv-stringify/sync';
 import { SEVERITIES } from '../core/types.js';
 import { metricRows, type ReportItem } from './html.js';
@@ -41,6 +39,8 @@ export function scorecardCsv(items: ReportItem[]): string {
 }
 
 export async function scorecardXlsx(items: ReportItem[], opts: { generatedAt: string }): Promise<Buffer> {
+  // Loaded on first use (slow to load, seldom needed).
+  const [{ default: ExcelJS }, { default: JSZip }] = await Promise.all([import('exceljs'), import('jszip')]);
   const when = new Date(opts.generatedAt);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tadqiq';
