@@ -44,13 +44,17 @@ export function parseTmx(xml: string, file: string, opts: LangOptions = {}): Imp
 
   const segments: ImportSegment[] = [];
   tus.forEach((tu, k) => {
-    const line = lineOfNth(xml, 'tu', k);
+    // The line is looked up only for a message: scanning for it on every <tu> would be quadratic.
+    const at = () => {
+      const line = lineOfNth(xml, 'tu', k);
+      return { file, ...(line ? { line } : {}) };
+    };
     const tuvs = elements(tu, 'tuv');
     const pick = (lang: string) => {
       const found = tuvs.filter((t) => sameLang(langOf(t), lang));
-      if (found.length > 1) throw new InputError(`<tu> has ${found.length} <tuv> in ${lang}; expected one`, { file, ...(line ? { line } : {}), field: 'tuv' });
+      if (found.length > 1) throw new InputError(`<tu> has ${found.length} <tuv> in ${lang}; expected one`, { ...at(), field: 'tuv' });
       const seg = found[0] ? child(found[0], 'seg') : undefined;
-      if (found[0] && !seg) throw new InputError('<tuv> without <seg>', { file, ...(line ? { line } : {}), field: 'seg' });
+      if (found[0] && !seg) throw new InputError('<tuv> without <seg>', { ...at(), field: 'seg' });
       return seg ? flattenInline(seg, KEEP, file).text : '';
     };
     const source = pick(sourceLang!);
