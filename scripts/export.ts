@@ -20,6 +20,7 @@ import { buildDocumentView } from '../server/report/document-view.js';
 import { comparisonReport, corpusReport, documentReport, type ReportItem } from '../server/report/html.js';
 import { documentJson, scoreJson } from '../server/report/json.js';
 import { marotTsv } from '../server/report/marot.js';
+import { segmentsTsv } from '../server/report/pairs.js';
 import { htmlToPdf } from '../server/report/pdf.js';
 import { scorecardCsv, scorecardXlsx } from '../server/report/scorecard.js';
 import { documentTmx } from '../server/report/tmx.js';
@@ -33,7 +34,7 @@ import type { Store } from '../server/store/types.js';
 import { runMain, writeOutput } from './cli-common.js';
 
 /** Formats that write one file per document, and those that put every document in one file. */
-const PER_DOCUMENT = { html: 'report.html', pdf: 'report.pdf', xliff: 'xlf', tmx: 'tmx' } as const;
+const PER_DOCUMENT = { html: 'report.html', pdf: 'report.pdf', xliff: 'xlf', tmx: 'tmx', tsv: 'segments.tsv' } as const;
 const COMBINED = ['marot', 'anthea', 'anthea-project', 'csv', 'scorecard-csv', 'xlsx', 'json', 'compare-html', 'corpus-html', 'corpus-pdf'] as const;
 type Format = keyof typeof PER_DOCUMENT | (typeof COMBINED)[number];
 const FORMATS = [...Object.keys(PER_DOCUMENT), ...COMBINED] as Format[];
@@ -42,7 +43,7 @@ const USAGE = `Usage:
   npm run export -- [CORPUS_DIR...] [--db FILE [--doc ID]... [--corpus NAME]] [--from FILE] --format F [--out FILE | --out-dir DIR]
 
 Formats:
-  one file per document:  html (report), pdf (report), xliff (2.1 + ITS), tmx
+  one file per document:  html (report), pdf (report), xliff (2.1 + ITS), tmx, tsv (segment pairs)
   one file for all:       marot (TSV), anthea (results JSON), anthea-project (TSV), csv (errors),
                           scorecard-csv, xlsx (scorecard workbook), json (tadqiq.score/1),
                           compare-html (one source, several systems), corpus-html, corpus-pdf
@@ -131,6 +132,7 @@ async function main(argv: string[]): Promise<number> {
       if (format === 'html') body = await documentReport(it.doc, it.view, it.scores, { generatedAt });
       else if (format === 'pdf') body = await htmlToPdf(await documentReport(it.doc, it.view, it.scores, { generatedAt }), { generatedAt });
       else if (format === 'xliff') body = documentXliff(it.doc, it.view, { mqm: it.scores.mqm, passThreshold: MQM_CORE.passThreshold! });
+      else if (format === 'tsv') body = segmentsTsv(it.doc, it.view);
       else body = documentTmx(it.doc, it.view, { generatedAt });
       writeOutput(values['out-dir'] ? path.join(values['out-dir'], `${it.doc.id.replace(/[^A-Za-z0-9._-]/g, '_')}.${ext}`) : values.out, body);
     }

@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { Annotation, DocumentPair } from '../../server/core/types.js';
 import { readCorpus } from '../../server/ingest/corpus.js';
 import { runImport } from '../../server/ingest/import.js';
-import { antheaResults } from '../../server/report/anthea.js';
+import { antheaProjectTsv, antheaResults } from '../../server/report/anthea.js';
+import { segmentsTsv } from '../../server/report/pairs.js';
 import { antheaTokens } from '../../server/ingest/tokens.js';
 import { marotTsv } from '../../server/report/marot.js';
 import { documentTmx } from '../../server/report/tmx.js';
@@ -172,6 +173,25 @@ describe('report: every format round-trips on the seed', function () {
     const pairs = (s: ScoredDocument) => s.view.beads.map((b) => [b.source.map((x) => x.text).join(' '), b.target.map((x) => x.text).join(' ')]);
     assert.deepEqual(pairs(back), pairs(seedScored));
     assert.equal(back.doc.system, 'generic-nmt-2023');
+  });
+
+  it('segment-pair TSV and the Anthea project: the same sentence pairs and paragraphs come back', async () => {
+    const pairs = (s: ScoredDocument) => s.view.beads.map((b) => [b.paragraphStart, b.source.map((x) => x.text).join(' '), b.target.map((x) => x.text).join(' ')]);
+    for (const [name, body] of [['seed.tsv', segmentsTsv(seedScored.doc, seedScored.view)], ['seed.anthea.tsv', antheaProjectTsv([seedScored])]] as const) {
+      const store = memoryStore();
+      const sum = await runImport(store, typology, { file: file(name, body), format: name.includes('anthea') ? 'anthea-project' : 'tsv', corpus: 'rt' });
+      assert.deepEqual(pairs(await stored(store, sum.documents[0]!.id)), pairs(seedScored), name);
+    }
+  });
+
+  it('the plain-text pair: the seed files import to the same texts, sentences and beads', async () => {
+    const store = memoryStore();
+    const read = (f: string) => ({ name: f, bytes: fs.readFileSync(path.join(SEED_CORPUS, f)) });
+    const sum = await runImport(store, typology, { source: read('source.en.txt'), target: read('mt.ar.txt'), references: [read('reference.ar.txt')], system: 'generic-nmt-2023', corpus: 'txt' });
+    const back = await stored(store, sum.documents[0]!.id);
+    assert.equal(back.doc.targetText, seed.pair.targetText);
+    assert.deepEqual(back.view.processed.alignment, seedScored.view.processed.alignment);
+    assert.equal(back.scores.chrf!.score, seedScored.scores.chrf!.score);
   });
 
   it('a WMT MQM file round-trips: every row comes back with its span markup, category, severity, rater and comment', async () => {

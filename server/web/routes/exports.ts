@@ -8,6 +8,7 @@ import { annotationsCsv } from '../../report/csv.js';
 import { comparisonReport, corpusReport, documentReport, type ReportItem } from '../../report/html.js';
 import { documentJson, scoreJson } from '../../report/json.js';
 import { marotTsv, sourceDocName } from '../../report/marot.js';
+import { segmentsTsv } from '../../report/pairs.js';
 import { htmlToPdf } from '../../report/pdf.js';
 import { scorecardCsv, scorecardXlsx } from '../../report/scorecard.js';
 import { documentTmx } from '../../report/tmx.js';
@@ -31,6 +32,7 @@ export const DOCUMENT_EXPORTS = [
   { path: 'xliff.xlf', label: 'XLIFF 2.1 with ITS quality issues', kind: 'segments' },
   { path: 'tmx.tmx', label: 'TMX 1.4b', kind: 'segments' },
   { path: 'anthea-project.tsv', label: 'Anthea project TSV', kind: 'segments' },
+  { path: 'segments.tsv', label: 'Segment pairs (TSV)', kind: 'segments' },
   { path: 'score.json', label: 'Score JSON (tadqiq.score/1)', kind: 'scores' },
 ] as const;
 
@@ -97,6 +99,10 @@ export function exportRoutes(ctx: AppContext): Router {
   r.get('/documents/:id/anthea-project.tsv', async (req, res) => {
     const it = await item(req.params.id);
     send(res, 'text/tab-separated-values; charset=utf-8', fileName(it.doc.id, 'anthea-project.tsv'), antheaProjectTsv([it]));
+  });
+  r.get('/documents/:id/segments.tsv', async (req, res) => {
+    const it = await item(req.params.id);
+    send(res, 'text/tab-separated-values; charset=utf-8', fileName(it.doc.id, 'segments.tsv'), segmentsTsv(it.doc, it.view));
   });
   r.get('/documents/:id/xliff.xlf', async (req, res) => {
     const it = await item(req.params.id);
