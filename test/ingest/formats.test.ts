@@ -58,6 +58,16 @@ describe('ingest: CAT-tool and research formats', () => {
     assert.equal(d.annotations[0]!.origin?.category, 'terminology');
   });
 
+  it('reads ITS issues that Okapi writes into XLIFF 1.2 <mrk mtype="x-its">', () => {
+    const xml = `<?xml version="1.0"?><xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2" xmlns:its="http://www.w3.org/2005/11/its" its:version="2.0">
+<file original="a.txt" source-language="en" target-language="ar" datatype="plaintext"><body>
+<trans-unit id="1"><source>The junta left.</source><target>غادرت <mrk mtype="x-its" its:locQualityIssueType="terminology" its:locQualityIssueSeverity="60">الخنتة</mrk>.</target></trans-unit>
+</body></file></xliff>`;
+    const r = readImport({ file: { name: 'okapi12.xlf', bytes: Buffer.from(xml) } }, typology).result;
+    const a = r.documents[0]!.annotations;
+    assert.deepEqual(a.map((x) => [x.start, x.end, x.category, x.severity]), [[6, 12, 'Terminology', 'major']]);
+  });
+
   it('reads Trados and memoQ TMX: region codes matched, codes dropped, entities and character references decoded', () => {
     const t = read('trados.tmx');
     assert.deepEqual([t.documents[0]!.sourceLang, t.documents[0]!.targetLang], ['en-US', 'ar-SA']);

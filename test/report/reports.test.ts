@@ -6,6 +6,7 @@ import { runImport } from '../../server/ingest/import.js';
 import { documentAgreement } from '../../server/report/agreement.js';
 import { comparisonReport, corpusReport, documentReport, metricRows } from '../../server/report/html.js';
 import { fixPdfStamps } from '../../server/report/pdf.js';
+import { scoreBarsChart } from '../../server/report/charts.js';
 import { scorecardCsv, scorecardXlsx } from '../../server/report/scorecard.js';
 import { scoreWithAnnotations } from '../../server/score/batch.js';
 import { fixture, memoryStore, typology } from '../helpers/formats.js';
@@ -63,6 +64,12 @@ describe('report: HTML reports, scorecards and PDF stamps', function () {
     const penalty = docs.reduce((n, d) => n + d.scores.mqm.penalty, 0);
     assert.ok(corpus.includes(`${penalty} points / ${words} source words`));
     assert.ok(corpus.includes((100 * (1 - penalty / words)).toFixed(2)));
+  });
+
+  it('escapes names that come from imported files inside the SVG charts', async () => {
+    const svg = (await scoreBarsChart([{ name: '<script>alert(1)</script>', score: 50, pass: false }], 90))!;
+    assert.doesNotMatch(svg, /<script>/);
+    assert.match(svg, /&lt;script&gt;alert\(1\)/);
   });
 
   it('renders every metric the scores carry, with confidence intervals when present', () => {
