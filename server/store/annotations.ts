@@ -15,6 +15,7 @@ interface Row {
   correction: string;
   author: string;
   from_check: string | null;
+  origin_json: string | null;
   client_id: string | null;
   finding_id: string | null;
   version: number;
@@ -36,6 +37,7 @@ function fromRow(r: Row): StoredAnnotation {
     correction: r.correction,
     author: r.author,
     ...(r.from_check ? { fromCheck: r.from_check } : {}),
+    ...(r.origin_json ? { origin: JSON.parse(r.origin_json) } : {}),
     ...(r.client_id ? { clientId: r.client_id } : {}),
     ...(r.finding_id ? { findingId: r.finding_id } : {}),
     version: r.version,
@@ -44,25 +46,16 @@ function fromRow(r: Row): StoredAnnotation {
   };
 }
 
-const PATCHABLE = new Set(['side', 'start', 'end', 'text', 'category', 'severity', 'comment', 'correction']);
+export type { NewAnnotation };
 
-export function sqliteAnnotations(db: Db, now: () => string): AnnotationRepository {
-  const list = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY side DESC, start, "end", id');
-  const get = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
-  const getByClient = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND client_id = ? AND deleted_at IS NULL');
-  const anyByClient = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND client_id = ?');
-  const idOf = db.prepare('SELECT id FROM annotations WHERE document_id = ? AND client_id = ?');
-  const insert = db.prepare(`
-    INSERT INTO annotations (document_id, side, start, "end", text, category, severity, comment, correction, author, from_check,
+export const INSERT_ANNOTATION_SQL = `
+    INSERT INTO annotations (document_id, side, start, "end", text, category, severity, comment, correction, author, from_check, origin_json,
       client_id, finding_id, created_at, updated_at)
-    VALUES (@documentId, @side, @start, @end, @text, @category, @severity, @comment, @correction, @author, @fromCheck,
-      @clientId, @findingId, @now, @now)`);
-  const remove = db.prepare('UPDATE annotations SET deleted_at = ?, version = version + 1 WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
-  const restore = db.prepare(
-    'UPDATE annotations SET deleted_at = NULL, version = version + 1, updated_at = ? WHERE document_id = ? AND id = ? AND deleted_at IS NOT NULL',
-  );
+    VALUES (@documentId, @side, @start, @end, @text, @category, @severity, @comment, @correction, @author, @fromCheck, @origin,
+      @clientId, @findingId, @createdAt, @now)`;
 
-  const row = (documentId: string, a: NewAnnotation) => ({
+export function annotationParams(documentId: string, a: NewAnnotation, now: string) {
+  return {
     documentId,
     side: a.side,
     start: a.start,
@@ -74,10 +67,30 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     correction: a.correction ?? '',
     author: a.author,
     fromCheck: a.fromCheck ?? null,
+    origin: a.origin ? JSON.stringify(a.origin) : null,
     clientId: a.clientId ?? null,
     findingId: a.findingId ?? null,
-    now: now(),
-  });
+    // An imported annotation keeps the time its file gave; created_at is when it was made.
+    createdAt: a.createdAt ?? now,
+    now,
+  };
+}
+
+const PATCHABLE = new Set(['side', 'start', 'end', 'text', 'category', 'severity', 'comment', 'correction']);
+
+export function sqliteAnnotations(db: Db, now: () => string): AnnotationRepository {
+  const list = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY side DESC, start, "end", id');
+  const get = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
+  const getByClient = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND client_id = ? AND deleted_at IS NULL');
+  const anyByClient = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND client_id = ?');
+  const idOf = db.prepare('SELECT id FROM annotations WHERE document_id = ? AND client_id = ?');
+  const insert = db.prepare(INSERT_ANNOTATION_SQL);
+  const remove = db.prepare('UPDATE annotations SET deleted_at = ?, version = version + 1 WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
+  const restore = db.prepare(
+    'UPDATE annotations SET deleted_at = NULL, version = version + 1, updated_at = ? WHERE document_id = ? AND id = ? AND deleted_at IS NOT NULL',
+  );
+
+  const row = (documentId: string, a: NewAnnotation) => annotationParams(documentId, a, now());
 
   /** The numeric id for a reference (client ids are looked up, deleted rows included). */
   const resolve = (documentId: string, ref: AnnotationRef): number | undefined => {

@@ -5,6 +5,7 @@ import { sqliteBeadStatus } from './bead-status.js';
 import { openDatabase } from './db.js';
 import { sqliteDocuments } from './documents.js';
 import { sqliteFindingDecisions } from './finding-decisions.js';
+import { sqliteImports } from './imports.js';
 import { sqlitePostEdits } from './post-edits.js';
 import { sqliteRequestLog } from './request-log.js';
 import { sqliteReviews } from './reviews.js';
@@ -15,6 +16,7 @@ export function openStore(file: string, now: () => string = () => new Date().toI
   const db = openDatabase(file);
   return {
     documents: sqliteDocuments(db, now),
+    imports: sqliteImports(db, now),
     annotations: sqliteAnnotations(db, now),
     beadStatus: sqliteBeadStatus(db, now),
     findingDecisions: sqliteFindingDecisions(db, now),

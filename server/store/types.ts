@@ -51,7 +51,7 @@ export interface StoredAnnotation extends Omit<Annotation, 'sentence'> {
   findingId?: string;
 }
 
-export type NewAnnotation = AnnotationInput & { text: string; fromCheck?: string; clientId?: string; findingId?: string };
+export type NewAnnotation = AnnotationInput & { text: string; fromCheck?: string; createdAt?: string; clientId?: string; findingId?: string };
 
 /** An annotation is addressed by its number or by the client id it was created with. */
 export type AnnotationRef = number | string;
@@ -165,8 +165,22 @@ export interface AlignmentRepository {
   save(documentId: string, beads: Bead[] | null, hashes: { sourceSha256: string; targetSha256: string }, author: string): Promise<void>;
 }
 
+/** One document of an import: a new document with its annotations, or annotations for a stored one. */
+export type ImportItem =
+  | { kind: 'new'; doc: DocumentPair; annotations: Array<AnnotationInput & { text: string; createdAt?: string }> }
+  | { kind: 'existing'; id: string; annotations: Array<AnnotationInput & { text: string; createdAt?: string }> };
+
+export interface ImportRepository {
+  /**
+   * Writes every item or none (one transaction): a new document whose id is taken, or an
+   * existing one that is missing, aborts the whole import. Returns the annotations written.
+   */
+  commit(items: ImportItem[]): Promise<{ documents: string[]; annotations: number }>;
+}
+
 export interface Store {
   documents: DocumentRepository;
+  imports: ImportRepository;
   annotations: AnnotationRepository;
   beadStatus: BeadStatusRepository;
   findingDecisions: FindingDecisionRepository;

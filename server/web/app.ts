@@ -11,6 +11,7 @@ import { errorHandler, notFound } from './middleware/errors.js';
 import { apiRoutes } from './routes/api.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
+import { importRoutes } from './routes/imports.js';
 
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
@@ -18,8 +19,8 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
   app.set('query parser', 'simple');
-  // Compiled templates are kept: without this EJS recompiles the bead partial for every bead,
-  // and a 2,000-bead page takes seconds instead of milliseconds.
+  // Compiled templates are kept: without this EJS recompiles every template and partial on every
+  // render.
   app.set('view cache', true);
   app.locals['dirOf'] = dirOf;
   app.locals['dominantDir'] = dominantDir;
@@ -37,6 +38,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use(documentRoutes(ctx));
   app.use(exportRoutes(ctx));
+  app.use(importRoutes(ctx));
   app.use('/api', apiRoutes(ctx));
 
   app.use((req, _res, next) => next(notFound(`"${req.path}"`)));

@@ -59,7 +59,8 @@ describe('browser: accessibility of the reviewer page', function () {
     assert.ok(order.indexOf('reviewer') < order.indexOf('text-smaller'));
     assert.ok(order.includes('status-select'));
 
-    // The error form is labelled and readable too.
+    // The error form is labelled and readable too (keys act on the page, not on the focused control).
+    await page.evaluate('document.activeElement.blur()');
     await press(page, 'j', 'ArrowRight', 'Enter');
     await page.locator('#annotation-dialog').waitFor();
     assert.deepEqual(await unnamedControls(page), []);
