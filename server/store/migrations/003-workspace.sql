@@ -70,12 +70,12 @@ CREATE TABLE request_log (
 );
 
 -- Reviewer-corrected alignments, append-only; the newest row per document is in force. The text
--- hashes say which texts it was made for: a corrected alignment never applies to other texts.
--- A NULL beads_json returns the document to the automatic alignment.
+-- hashes say which texts it was made for. alignment_json is the corrected alignment as JSON; a
+-- NULL returns the document to the automatic alignment.
 CREATE TABLE alignments (
-  id            INTEGER PRIMARY KEY AUTOINCREMENT,
-  document_id   TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-  beads_json    TEXT,
+  id             INTEGER PRIMARY KEY AUTOINCREMENT,
+  document_id    TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+  alignment_json TEXT,
   source_sha256 TEXT NOT NULL,
   target_sha256 TEXT NOT NULL,
   author        TEXT NOT NULL,
