@@ -89,11 +89,12 @@ describe('browser: the reviewer workspace', function () {
     await press(page, '1', 'Enter');
     await waitSaved(page);
     assert.equal((await stored()).find((a) => a.id === mine[0]!.id)!.severity, 'minor');
-    // Delete it, then undo the delete.
+    // Delete it, then undo the delete with the header's Undo button.
     await li.locator('.delete-annotation').click();
     await waitSaved(page);
     assert.equal((await stored()).some((a) => a.id === mine[0]!.id), false);
-    await press(page, 'z');
+    assert.match((await page.getAttribute('#undo', 'title'))!, /undo: deleted minor terminology/i);
+    await page.click('#undo');
     await waitSaved(page);
     assert.equal((await stored()).find((a) => a.id === mine[0]!.id)!.severity, 'minor');
     noErrors(r);

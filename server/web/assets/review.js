@@ -95,19 +95,28 @@ const timing = new TimingLog((events) => void change({ method: 'POST', path: '/t
 
 /** @type {Array<{ label: string, run: () => unknown }>} */
 const undoStack = [];
+const undoButton = /** @type {HTMLButtonElement} */ ($('undo'));
+const showUndo = () => {
+  const top = undoStack[undoStack.length - 1];
+  undoButton.disabled = !top;
+  undoButton.title = top ? `Undo: ${top.label.toLowerCase()}` : 'Nothing to undo';
+};
 /** @param {string} label @param {() => unknown} run */
 function pushUndo(label, run) {
   undoStack.push({ label, run });
   if (undoStack.length > 100) undoStack.shift();
+  showUndo();
   toast(label, true);
 }
 function undo() {
   const u = undoStack.pop();
+  showUndo();
   if (!u) return toast('Nothing to undo.');
   u.run();
   timing.action('undo');
   toast(`Undone: ${u.label.toLowerCase()}`);
 }
+undoButton.addEventListener('click', undo);
 
 /** @type {ReturnType<typeof setTimeout> | undefined} */
 let toastTimer;
