@@ -90,10 +90,11 @@ describe('HTTP: the reviewer workspace', () => {
       assert.equal(edited.body['annotation'].severity, 'major');
       assert.equal((await send('DELETE', '/annotations/retry-test-0001')).status, 204);
       // Undo of a delete brings it back as it was.
-      const back = await send('POST', '/annotations/retry-test-0001/restore');
+      assert.equal((await send('POST', '/annotations/retry-test-0001/restore')).status, 415, 'a body-less post is refused');
+      const back = await send('POST', '/annotations/retry-test-0001/restore', {});
       assert.equal(back.status, 200);
       assert.equal(back.body['annotation'].severity, 'major');
-      assert.equal((await send('POST', '/annotations/retry-test-0001/restore')).status, 404);
+      assert.equal((await send('POST', '/annotations/retry-test-0001/restore', {})).status, 404);
       await send('DELETE', '/annotations/retry-test-0001');
     });
 

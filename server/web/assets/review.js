@@ -462,7 +462,7 @@ function deleteAnnotation(li, bead) {
   void change({ method: 'DELETE', path: `/annotations/${ref}`, label: 'deleting an error', beadKey });
   timing.action('deleted-mark', beadKey);
   pushUndo(`Deleted ${a.severity} ${a.category} on “${a.text}”`, () =>
-    change({ method: 'POST', path: `/annotations/${ref}/restore`, label: 'restoring an error', beadKey }),
+    change({ method: 'POST', path: `/annotations/${ref}/restore`, body: {}, label: 'restoring an error', beadKey }),
   );
 }
 

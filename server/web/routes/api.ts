@@ -157,6 +157,8 @@ export function apiRoutes(ctx: AppContext): Router {
   // Undo of a delete: the soft-deleted annotation comes back as it was.
   r.post('/documents/:id/annotations/:aid/restore', async (req, res) => {
     const doc = await loadDoc(req.params.id);
+    // A JSON body (even empty) keeps this out of reach of a cross-site form post.
+    parseBody(z.object({ author: z.unknown().optional() }).strict(), req, 'restore');
     const restored = await ctx.store.annotations.restore(doc.id, annotationRef(req.params.aid));
     if (!restored) throw notFound(`deleted annotation ${req.params.aid}`);
     res.json({ annotation: restored, ...(await summary(doc)) });
