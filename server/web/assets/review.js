@@ -31,24 +31,25 @@ bindReviewerInput(/** @type {HTMLInputElement} */ ($('reviewer')), data.defaultR
 
 // ---- saving ----------------------------------------------------------------------------------
 
+const retryIn = $('retry-in');
 /** @type {ReturnType<typeof setInterval> | undefined} */
 let countdown;
-/** @param {import('./outbox.js').OutboxState} s */
+/** The save state (a live region: it changes only when the state does) and a retry countdown beside it. @param {import('./outbox.js').OutboxState} s */
 function showState(s) {
   clearInterval(countdown);
-  const paint = () => {
-    saveState.className = s.state === 'saved' ? '' : s.state;
-    if (s.state === 'saved') saveState.textContent = 'saved';
-    else if (s.state === 'saving') saveState.textContent = s.pending > 1 ? `saving… (${s.pending} changes)` : 'saving…';
-    else if (s.retryAt) {
-      const secs = Math.max(0, Math.ceil((s.retryAt - Date.now()) / 1000));
-      const what = s.pending === 1 ? '1 change' : `${s.pending} changes`;
-      saveState.textContent = `${s.state === 'offline' ? 'offline' : 'not saved'}: ${what} waiting (${s.message ?? 'no answer'}); retrying in ${secs} s`;
-    } else saveState.textContent = `failed: ${s.message ?? 'the server refused a change'}`;
+  saveState.className = s.state === 'saved' ? '' : s.state;
+  if (s.state === 'saved') saveState.textContent = 'saved';
+  else if (s.state === 'saving') saveState.textContent = s.pending > 1 ? `saving… (${s.pending} changes)` : 'saving…';
+  else if (s.retryAt) {
+    const what = s.pending === 1 ? '1 change' : `${s.pending} changes`;
+    saveState.textContent = `${s.state === 'offline' ? 'offline' : 'not saved'}: ${what} waiting (${s.message ?? 'no answer'})`;
+  } else saveState.textContent = `failed: ${s.message ?? 'the server refused a change'}`;
+  const tick = () => {
+    retryIn.textContent = s.retryAt ? `retrying in ${Math.max(0, Math.ceil((s.retryAt - Date.now()) / 1000))} s` : '';
   };
-  paint();
+  tick();
   retryButton.hidden = !s.retryAt;
-  if (s.retryAt) countdown = setInterval(paint, 1000);
+  if (s.retryAt) countdown = setInterval(tick, 1000);
 }
 
 const outbox = new Outbox({
@@ -301,8 +302,6 @@ function keyboardSelect(dir, how) {
 }
 
 // ---- marking -----------------------------------------------------------------------------------
-
-const categoryBy = (/** @type {string} */ value) => data.categories.find((c) => c.value === value);
 
 /** @param {number} bead @param {'source'|'target'} s @param {number} start @param {number} end @param {Partial<Draft>} [extra] */
 function openNew(bead, s, start, end, extra = {}) {
