@@ -222,6 +222,19 @@ describe('browser: the reviewer workspace', function () {
     assert.ok(b1.visits >= 1);
     assert.equal(b1.actions['status-second-opinion']!.count, 1);
     assert.ok(timing.byReviewer['Two Tabs']);
+
+    // Another tab deletes an error this page still shows: editing it here fails visibly, in the
+    // form and in the header, and nothing is written.
+    const li = page.locator('#bead-0 li.annotation').first();
+    const id = await li.getAttribute('data-id');
+    await second.close();
+    assert.equal((await fetch(`${srv.url}/api/documents/${SEED_DOC}/annotations/${id}`, { method: 'DELETE' })).status, 204);
+    await li.locator('.edit-annotation').click();
+    await press(page, '3', 'Enter');
+    await page.waitForFunction(`/not found/.test(document.getElementById('form-error').textContent)`);
+    assert.match((await page.textContent('#save-state'))!, /^failed: editing an error: annotation \d+ not found/);
+    await press(page, 'Escape');
+    assert.equal((await stored()).some((a) => String(a.id) === id), false);
     noErrors(r);
   });
 
