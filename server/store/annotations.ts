@@ -130,6 +130,10 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     async createMany(documentId, items) {
       return createMany(documentId, items);
     },
+    async byClientId(documentId, clientId) {
+      const r = anyByClient.get(documentId, clientId) as Row | undefined;
+      return r ? fromRow(r) : undefined;
+    },
     async update(documentId, ref, patch) {
       const id = resolve(documentId, ref);
       if (id === undefined) return undefined;

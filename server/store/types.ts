@@ -62,6 +62,8 @@ export interface AnnotationRepository {
   /** A create that repeats a known client id returns the existing annotation (`created: false`). */
   create(documentId: string, a: NewAnnotation): Promise<StoredAnnotation>;
   createOnce(documentId: string, a: NewAnnotation): Promise<{ annotation: StoredAnnotation; created: boolean }>;
+  /** The annotation created with this client id, deleted or not. */
+  byClientId(documentId: string, clientId: string): Promise<StoredAnnotation | undefined>;
   createMany(documentId: string, list: NewAnnotation[]): Promise<number>;
   update(documentId: string, id: AnnotationRef, patch: AnnotationPatch & { text?: string }): Promise<StoredAnnotation | undefined>;
   /** Soft delete; returns false when there was nothing to delete. */

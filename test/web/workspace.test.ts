@@ -41,6 +41,12 @@ describe('HTTP: the reviewer workspace', () => {
       assert.equal(r.body['mqm'].errors, before.body['mqm'].errors + 1);
       assert.equal(r.body['findingCounts'].open, before.body['findingCounts'].open - 1);
       assert.equal(r.body['findingCounts'].accepted, 1);
+      // Accepting it again is refused; the same create retried is answered with the first one.
+      const again = { side: 'target', start: finding.start, end: finding.end, category: finding.category, severity: finding.severity, findingId: id };
+      assert.equal((await send('POST', '/annotations', { ...again, clientId: 'accept-test-0002' })).status, 409);
+      const retried = await send('POST', '/annotations', { ...again, clientId: 'accept-test-0001' });
+      assert.equal(retried.status, 200);
+      assert.equal(retried.body['annotation'].id, r.body['annotation'].id);
       // An accepted finding can no longer be dismissed; its annotation is deleted instead.
       assert.equal((await send('PUT', `/findings/${encodeURIComponent(id)}/decision`, { decision: 'dismissed' })).status, 409);
       assert.equal((await send('DELETE', '/annotations/accept-test-0001')).status, 204);

@@ -95,12 +95,20 @@ export function apiRoutes(ctx: AppContext): Router {
   r.post('/documents/:id/annotations', async (req, res) => {
     const doc = await loadDoc(req.params.id);
     const body = parseBody(CreateBody, req);
+    // A retried create (its first answer was lost) gets what the first attempt made, even if
+    // the suggestion it accepted has been accepted since or the annotation deleted since.
+    const made = body.clientId ? await ctx.store.annotations.byClientId(doc.id, body.clientId) : undefined;
+    if (made) {
+      res.status(200).json({ annotation: made, ...(await summary(doc)) });
+      return;
+    }
     const typology = ctx.typologyFor(doc);
     const errors = validateAnnotation(body as AnnotationFields, doc, typology);
     let fromCheck = body.fromCheck;
     if (body.findingId !== undefined) {
       const finding = (await ctx.view(doc)).findings.find((f) => f.id === body.findingId);
       if (!finding) errors.push({ field: 'findingId', message: 'no such automatic finding in this document' });
+      else if (finding.state === 'accepted') throw new HttpError(409, `This suggestion was already accepted as annotation ${finding.annotationId}.`);
       else fromCheck = finding.check;
     }
     if (errors.length) throw new HttpError(400, 'Invalid annotation.', errors);
