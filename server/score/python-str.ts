@@ -103,6 +103,19 @@ export function codePointOffsets(s: string): Int32Array {
   return off.subarray(0, n + 1);
 }
 
+/**
+ * The lines Python yields when iterating a text file, without their terminators.
+ * sacreBLEU opens files with `newline="\n"` (only '\n' ends a line, a '\r' stays inside it);
+ * `universal` is Python's default for STDIN, where '\r\n' and a lone '\r' end lines too.
+ */
+export function pyLines(text: string, universal = false): string[] {
+  if (universal) text = text.replace(/\r\n?/g, '\n');
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  return lines;
+}
+
 // ---------------------------------------------------------------------------------------
 // Number formatting
 
