@@ -3,7 +3,6 @@
 // Same option names, defaults, input reading and output (JSON or text) as `sacrebleu`, for
 // one system scored against local reference files. Usage errors exit with code 2.
 import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDecoder } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -273,7 +272,7 @@ function run(argv: readonly string[], io: CliIO): number {
   refStreams.forEach((stream, k) => {
     if (stream.length !== system.length) {
       const refName = numRefs > refFiles.length ? `${refFiles[0]} (reference ${k + 1})` : refFiles[k];
-      throw new UsageError(`${basename(systemName)} has ${system.length} lines but ${refName} has ${stream.length}: hypotheses and references must be line-parallel`);
+      throw new UsageError(`${systemName} has ${system.length} lines but ${refName} has ${stream.length}: hypotheses and references must be line-parallel`);
     }
   });
 

@@ -296,8 +296,13 @@ export abstract class Metric<RefInfo, S extends Score> {
     return new Signature(this.numRefs, this.signatureInfo());
   }
 
-  /** `{ name, score, signature }` for code that treats every metric alike. */
-  result(score: S): MetricResult {
+  /** `{ name, score, signature }` of a score this metric just computed. */
+  result(score: Score): MetricResult {
     return { name: score.name, score: score.score, signature: this.signature().format() };
+  }
+
+  /** Corpus score as `{ name, score, signature }`, for code that treats every metric alike. */
+  corpusResult(hyps: readonly string[], refs?: RefStreams): MetricResult {
+    return this.result(this.corpusScore(hyps, refs));
   }
 }
