@@ -1,10 +1,16 @@
 // Speed of Tadqiq's BLEU, chrF, chrF++ and TER at 3,000 and 100,000 segment pairs.
-//   npm run bench:metrics -- [REF_FILE] [--sizes 3000,100000] [--seed 1] [--sacrebleu CMD] [--keep DIR]
-// References: the NTREX-128 Arabic file (repeated to reach the size); hypotheses: a perturbed
-// copy (words dropped, swapped and duplicated with a seeded RNG). For each metric and size it
-// prints the in-process scoring time and the wall time of a fresh `sacrebleu.ts` process that
-// reads the files and prints the score; with --sacrebleu it times the real sacreBLEU too and
-// checks that both print the same score.
+//   npm run bench:metrics -- [REF_FILE] [--sizes 3000,100000] [--repeat 3] [--seed 1]
+//                            [--sacrebleu PATH_TO_SACREBLEU] [--keep DIR]
+// References: the NTREX-128 Arabic file, repeated to reach the size; hypotheses: a perturbed
+// copy (words dropped, swapped and doubled with a seeded RNG). For each metric and size:
+//   in-process s  scoring time measured inside a fresh process (read files excluded, JIT cold)
+//   tsx process s wall time of `node --import tsx scripts/sacrebleu.ts REF -i HYP -m …` (what
+//                 `npm run sacrebleu` runs, without npm's own start-up of about 0.4 s)
+//   node process s the same command bundled to one JavaScript file and run by plain `node`
+//                 (skipped when esbuild, which tsx depends on, cannot be loaded)
+//   sacreBLEU s   with --sacrebleu: the real sacreBLEU command line on the same files, and
+//                 whether it prints the same score (4 decimals).
+// Times are medians of --repeat runs (sacreBLEU runs once: it is slow).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -14,6 +20,7 @@ import { BLEU, CHRF, TER } from '../server/score/metrics/index.js';
 import { pyLines, pyRstrip, pySplit } from '../server/score/python-str.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const self = fileURLToPath(import.meta.url);
 const DEFAULT_REF = resolve(repoRoot, '../shared/data/ntrex128-en-ar/newstest2019-ref.arb.txt');
 
 interface Case {
@@ -29,13 +36,12 @@ const CASES: Case[] = [
   { label: 'TER', cliArgs: ['-m', 'ter'], score: (h, r) => new TER().corpusScore(h, r).score },
 ];
 
-/** mulberry32: small, fast and reproducible across platforms. */
+/** mulberry32: small, fast and the same on every platform. */
 function rng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
@@ -72,12 +78,17 @@ function makeData(refLines: string[], size: number, seed: number): { hyps: strin
   return { hyps, refs };
 }
 
-function parse(argv: string[]): { refFile: string; sizes: number[]; seed: number; sacrebleu: string | null; keep: string | null } {
-  let refFile = DEFAULT_REF;
-  let sizes = [3000, 100000];
-  let seed = 1;
-  let sacrebleu: string | null = null;
-  let keep: string | null = null;
+interface Options {
+  refFile: string;
+  sizes: number[];
+  repeat: number;
+  seed: number;
+  sacrebleu: string | null;
+  keep: string | null;
+}
+
+function parse(argv: string[]): Options {
+  const o: Options = { refFile: DEFAULT_REF, sizes: [3000, 100000], repeat: 3, seed: 1, sacrebleu: null, keep: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const next = (): string => {
@@ -85,70 +96,121 @@ function parse(argv: string[]): { refFile: string; sizes: number[]; seed: number
       if (v === undefined) throw new Error(`${a} needs a value`);
       return v;
     };
-    if (a === '--sizes') sizes = next().split(',').map((s) => Number.parseInt(s, 10));
-    else if (a === '--seed') seed = Number.parseInt(next(), 10);
-    else if (a === '--sacrebleu') sacrebleu = next();
-    else if (a === '--keep') keep = next();
+    if (a === '--sizes') o.sizes = next().split(',').map((s) => Number(s));
+    else if (a === '--repeat') o.repeat = Number(next());
+    else if (a === '--seed') o.seed = Number(next());
+    else if (a === '--sacrebleu') o.sacrebleu = next();
+    else if (a === '--keep') o.keep = next();
     else if (a.startsWith('-')) throw new Error(`unknown option ${a}`);
-    else refFile = resolve(a);
+    else o.refFile = resolve(a);
   }
-  if (sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--sizes takes positive integers, e.g. 3000,100000');
-  return { refFile, sizes, seed, sacrebleu, keep };
+  if (o.sizes.some((s) => !Number.isInteger(s) || s < 1)) throw new Error('--sizes takes positive integers, e.g. 3000,100000');
+  if (!Number.isInteger(o.repeat) || o.repeat < 1) throw new Error('--repeat takes a positive integer');
+  return o;
 }
 
-/** Runs a command and returns its wall time in seconds and its stdout. */
-function timeCommand(cmd: string, args: string[]): { seconds: number; stdout: string } {
+/** Runs a command; its wall time in seconds and its trimmed stdout. */
+function timed(cmd: string, args: string[]): { seconds: number; stdout: string } {
   const start = process.hrtime.bigint();
-  const res = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const res = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 26, cwd: repoRoot });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
   if (res.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${res.stderr || res.error?.message}`);
   return { seconds, stdout: res.stdout.trim() };
 }
 
-function main(): void {
-  const { refFile, sizes, seed, sacrebleu, keep } = parse(process.argv.slice(2));
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+/** Child mode: score one metric on two files, print the score and the scoring time. */
+function child(label: string, hypFile: string, refFile: string): void {
+  const c = CASES.find((x) => x.label === label);
+  if (!c) throw new Error(`unknown metric ${label}`);
+  const hyps = pyLines(readFileSync(hypFile, 'utf8')).map(pyRstrip);
+  const refs = pyLines(readFileSync(refFile, 'utf8')).map(pyRstrip);
+  const start = process.hrtime.bigint();
+  const score = c.score(hyps, [refs]);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  process.stdout.write(`${JSON.stringify({ score, seconds })}\n`);
+}
+
+/** Bundles the CLI into one file for plain `node`, or null when esbuild is unavailable. */
+async function bundleCli(dir: string): Promise<string | null> {
+  try {
+    const esbuild = await import('esbuild');
+    const outfile = join(dir, 'sacrebleu.mjs');
+    await esbuild.build({
+      entryPoints: [join(repoRoot, 'scripts/sacrebleu.ts')], bundle: true, platform: 'node', format: 'esm',
+      target: 'node20', outfile, logLevel: 'warning',
+    });
+    return outfile;
+  } catch {
+    return null;
+  }
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--child') {
+    child(argv[1]!, argv[2]!, argv[3]!);
+    return;
+  }
+  const o = parse(argv);
   let refLines: string[];
   try {
-    refLines = pyLines(readFileSync(refFile, 'utf8')).map(pyRstrip).filter((l) => l !== '');
+    refLines = pyLines(readFileSync(o.refFile, 'utf8')).map(pyRstrip).filter((l) => l !== '');
   } catch {
-    throw new Error(`cannot read ${refFile} (pass the reference file as the first argument)`);
+    throw new Error(`cannot read ${o.refFile} (pass the reference file as the first argument)`);
   }
-  const dir = keep ?? mkdtempSync(join(tmpdir(), 'bench-metrics-'));
+  const dir = o.keep ?? mkdtempSync(join(tmpdir(), 'bench-metrics-'));
   mkdirSync(dir, { recursive: true });
-  const tsx = join(repoRoot, 'node_modules/.bin/tsx');
   const cli = join(repoRoot, 'scripts/sacrebleu.ts');
+  const viaTsxArgs = ['--import', 'tsx', cli];
+  const bundled = await bundleCli(dir);
 
-  console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
-  console.log(`references: ${refFile} (${refLines.length} lines, repeated), hypotheses perturbed with seed ${seed}`);
-  const header = ['metric', 'segments', 'score', 'in-process s', 'segments/s', 'process s'];
-  if (sacrebleu) header.push('sacreBLEU s', 'same score');
+  console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}; medians of ${o.repeat} runs`);
+  console.log(`references: ${o.refFile} (${refLines.length} lines, repeated); hypotheses perturbed with seed ${o.seed}`);
+  const header = ['metric', 'segments', 'score', 'in-process s', 'segments/s', 'tsx process s', 'node process s'];
+  if (o.sacrebleu) header.push('sacreBLEU s', 'same score');
   const rows: string[][] = [header];
+  // The first tsx run compiles and caches the TypeScript; keep that out of the timings.
+  timed(process.execPath, [...viaTsxArgs, '--version']);
   try {
-    for (const size of sizes) {
-      const { hyps, refs } = makeData(refLines, size, seed);
+    for (const size of o.sizes) {
+      const { hyps, refs } = makeData(refLines, size, o.seed);
       const hypFile = join(dir, `hyp.${size}.txt`);
-      const refPath = join(dir, `ref.${size}.txt`);
+      const refFile = join(dir, `ref.${size}.txt`);
       writeFileSync(hypFile, `${hyps.join('\n')}\n`);
-      writeFileSync(refPath, `${refs.join('\n')}\n`);
+      writeFileSync(refFile, `${refs.join('\n')}\n`);
       for (const c of CASES) {
-        const start = process.hrtime.bigint();
-        const score = c.score(hyps, [refs]);
-        const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-        const args = [refPath, '-i', hypFile, ...c.cliArgs, '-b', '-w', '4'];
-        const proc = timeCommand(tsx, [cli, ...args]);
-        const row = [c.label, String(size), proc.stdout, seconds.toFixed(3), Math.round(size / seconds).toLocaleString('en-US'),
-          proc.seconds.toFixed(3)];
-        if (sacrebleu) {
-          const real = timeCommand(sacrebleu, args);
-          row.push(real.seconds.toFixed(3), real.stdout === proc.stdout ? 'yes' : `NO (${real.stdout})`);
+        const args = [refFile, '-i', hypFile, ...c.cliArgs, '-b', '-w', '4'];
+        const inProcess: number[] = [];
+        const viaTsx: number[] = [];
+        const viaNode: number[] = [];
+        let score = '';
+        for (let r = 0; r < o.repeat; r++) {
+          const res = JSON.parse(timed(process.execPath, ['--import', 'tsx', self, '--child', c.label, hypFile, refFile]).stdout) as { score: number; seconds: number };
+          inProcess.push(res.seconds);
+          const t = timed(process.execPath, [...viaTsxArgs, ...args]);
+          viaTsx.push(t.seconds);
+          score = t.stdout;
+          if (Math.abs(Number(t.stdout) - res.score) > 5e-5) throw new Error(`${c.label}: CLI printed ${t.stdout}, API gave ${res.score}`);
+          if (bundled) viaNode.push(timed(process.execPath, [bundled, ...args]).seconds);
         }
-        if (Math.abs(Number(proc.stdout) - score) > 5e-5) row[2] += ' (in-process score differs!)';
+        const inS = median(inProcess);
+        const row = [c.label, size.toLocaleString('en-US'), score, inS.toFixed(3), Math.round(size / inS).toLocaleString('en-US'),
+          median(viaTsx).toFixed(3), bundled ? median(viaNode).toFixed(3) : 'n/a'];
+        if (o.sacrebleu) {
+          const real = timed(o.sacrebleu, args);
+          row.push(real.seconds.toFixed(3), real.stdout === score ? 'yes' : `NO (${real.stdout})`);
+        }
         rows.push(row);
         console.error(`  ${row.join('  ')}`);
       }
     }
   } finally {
-    if (!keep) rmSync(dir, { recursive: true, force: true });
+    if (!o.keep) rmSync(dir, { recursive: true, force: true });
   }
   const widths = header.map((_, k) => Math.max(...rows.map((r) => r[k]!.length)));
   const line = (r: string[]): string => `| ${r.map((c, k) => c.padEnd(widths[k]!)).join(' | ')} |`;
@@ -157,9 +219,7 @@ function main(): void {
   for (const r of rows.slice(1)) console.log(line(r));
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e: unknown) => {
   console.error(`bench-metrics: ${(e as Error).message}`);
   process.exitCode = 2;
-}
+});

@@ -3,6 +3,7 @@
 // Same option names, defaults, input reading and output (JSON or text) as `sacrebleu`, for
 // one system scored against local reference files. Usage errors exit with code 2.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDecoder } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -149,10 +150,11 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-function readText(path: string, encoding: string): string {
+/** Reads a file as sacreBLEU does; relative paths start from `cwd`. */
+function readText(path: string, encoding: string, cwd: string): string {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    bytes = readFileSync(resolve(cwd, path));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(code === 'ENOENT' ? `${path}: no such file` : `${path}: cannot read (${code ?? (e as Error).message})`);
@@ -216,6 +218,8 @@ function run(argv: readonly string[], io: CliIO): number {
   const metricNames = [...new Set((values.get('metrics') as string[] | undefined) ?? ['bleu'])].sort();
   const sentenceLevel = flag('sentenceLevel');
   const encoding = str('encoding', 'utf-8');
+  // `npm run` starts scripts in the package folder; INIT_CWD is where the user ran npm.
+  const cwd = io.env.INIT_CWD || process.cwd();
   const width = num('width', 1);
   if (width < 0) throw new UsageError(`argument --width: must not be negative, got ${width}`);
   let numRefs = num('numRefs', 1);
@@ -232,7 +236,7 @@ function run(argv: readonly string[], io: CliIO): number {
   // References: one stream per file, or --num-refs tab-separated fields of one file.
   const refStreams: string[][] = Array.from({ length: Math.max(refFiles.length, numRefs) }, () => []);
   refFiles.forEach((file, refno) => {
-    pyLines(readText(file, encoding)).forEach((raw, k) => {
+    pyLines(readText(file, encoding, cwd)).forEach((raw, k) => {
       const line = pyRstrip(raw);
       if (numRefs === 1) {
         refStreams[refno]!.push(line);
@@ -266,7 +270,7 @@ function run(argv: readonly string[], io: CliIO): number {
   } else {
     if (inputs.length > 1) throw multiSystem(`${inputs.length} input files were given`);
     systemName = inputs[0]!;
-    system = pyLines(readText(systemName, encoding)).map(pyRstrip);
+    system = pyLines(readText(systemName, encoding, cwd)).map(pyRstrip);
     if (system.length === 0) throw new UsageError(`${systemName} contains no lines`);
   }
   refStreams.forEach((stream, k) => {
@@ -291,19 +295,19 @@ function run(argv: readonly string[], io: CliIO): number {
           lowercase: flag('lowercase'), force: flag('force'), tokenize: tokenize ?? null,
           smoothMethod: str('smoothMethod', 'exp') as SmoothMethod,
           smoothValue: (values.get('smoothValue') as number | undefined) ?? null,
-          effectiveOrder: sentenceLevel, trgLang, references: refStreams, onWarning: warn,
+          effectiveOrder: sentenceLevel, trgLang, onWarning: warn,
         });
       }
       case 'chrf':
         return new CHRF({
           charOrder: num('chrfCharOrder', 6), wordOrder: num('chrfWordOrder', 0), beta: num('chrfBeta', 2),
           whitespace: flag('chrfWhitespace'), lowercase: flag('chrfLowercase'),
-          epsSmoothing: flag('chrfEpsSmoothing'), references: refStreams,
+          epsSmoothing: flag('chrfEpsSmoothing'),
         });
       default:
         return new TER({
           caseSensitive: flag('terCaseSensitive'), asianSupport: flag('terAsianSupport'),
-          noPunct: flag('terNoPunct'), normalized: flag('terNormalized'), references: refStreams,
+          noPunct: flag('terNoPunct'), normalized: flag('terNormalized'),
         });
     }
   });
@@ -323,7 +327,9 @@ function run(argv: readonly string[], io: CliIO): number {
 
   const isJson = format === 'json';
   const results = metrics.map((metric) => {
-    const score = metric.corpusScore(system);
+    // References go with the call rather than the constructor: one system needs no cache,
+    // and building reference n-grams segment by segment keeps memory flat.
+    const score = metric.corpusScore(system, refStreams);
     const sig = metric.signature().format(isJson ? false : short);
     return score.format({ width, scoreOnly, signature: sig, isJson });
   });

@@ -53,6 +53,15 @@ describe('sacrebleu command line', () => {
     }
   });
 
+  it('reads relative paths from INIT_CWD, where `npm run` was started', () => {
+    let stdout = '';
+    const code = runCli(['ref1.txt', '-i', 'hyp.txt', '-m', 'bleu', 'chrf', 'ter', '-b'], {
+      readStdin: () => Buffer.alloc(0), stdout: (t) => { stdout += t; }, stderr: () => {}, env: { INIT_CWD: dir },
+    });
+    assert.equal(code, 0);
+    assert.equal(stdout, '[\n30.7,\n57.8,\n51.4\n]\n');
+  });
+
   it('takes the format from SACREBLEU_FORMAT', () => {
     const text = cases.find((c) => c.args.join(' ') === 'ref1.txt -i hyp.txt -m bleu chrf ter -b -f text')!;
     const r = cli(['ref1.txt', '-i', 'hyp.txt', '-m', 'bleu', 'chrf', 'ter', '-b'], '', { SACREBLEU_FORMAT: 'TEXT' });

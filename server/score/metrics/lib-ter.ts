@@ -13,6 +13,25 @@ const MAX_SHIFT_CANDIDATES = 1000;
 // Stands for sacreBLEU's int(1e16) "infinite" cells; INF + a few still fits in an Int32.
 const INF = 1 << 30;
 
+// Buffers reused from one call to the next (the computation is synchronous, so one set
+// suffices); a call takes views of the sizes it needs. Allocating fresh typed arrays for
+// every sentence pair cost more than the edit distances themselves.
+const pool = { i32: [] as Int32Array[], u8: [] as Uint8Array[] };
+
+function i32(slot: number, size: number): Int32Array {
+  let buf = pool.i32[slot];
+  if (!buf || buf.length < size) pool.i32[slot] = buf = new Int32Array(Math.max(size, 2 * (buf?.length ?? 0), 64));
+  return buf.subarray(0, size);
+}
+
+function u8(slot: number, size: number): Uint8Array {
+  let buf = pool.u8[slot];
+  if (!buf || buf.length < size) pool.u8[slot] = buf = new Uint8Array(Math.max(size, 2 * (buf?.length ?? 0), 64));
+  return buf.subarray(0, size);
+}
+
+const memo = new Map<number, number>();
+
 // Edit operations of the DP matrix, rewriting the hypothesis (rows) into the reference.
 const OP_NOP = 0;
 const OP_SUB = 1;
@@ -40,22 +59,23 @@ class BeamEditDistance {
     const ratio = n > 0 ? m / n : 1;
     // Very unequal lengths could leave consecutive rows without overlap: widen the beam.
     const beam = BEAM_WIDTH < ratio / 2 ? Math.ceil(ratio / 2 + BEAM_WIDTH) : BEAM_WIDTH;
-    this.rowLo = new Int32Array(n + 1);
-    this.rowHi = new Int32Array(n + 1);
+    this.rowLo = i32(0, n + 1);
+    this.rowHi = i32(1, n + 1);
+    this.rowLo[0] = 0;
     this.rowHi[0] = m + 1;
     for (let i = 1; i <= n; i++) {
       const diag = Math.floor(i * ratio);
       this.rowLo[i] = Math.max(0, diag - beam);
       this.rowHi[i] = i === n ? m + 1 : Math.min(m + 1, diag + beam);
     }
-    this.dist = new Int32Array((n + 1) * this.width);
-    this.ops = new Uint8Array((n + 1) * this.width);
+    this.dist = i32(2, (n + 1) * this.width);
+    this.ops = u8(0, (n + 1) * this.width);
     for (let j = 0; j <= m; j++) {
       this.dist[j] = j;
       this.ops[j] = OP_INS;
     }
-    this.rowA = new Int32Array(this.width);
-    this.rowB = new Int32Array(this.width);
+    this.rowA = i32(3, this.width);
+    this.rowB = i32(4, this.width);
   }
 
   /** Fills rows from+1..n of the kept matrix for `hyp`; rows 0..from must already be right. */
@@ -227,14 +247,14 @@ export function translationEditRate(hypWords: Int32Array, ref: Int32Array): [edi
   if (m === 0) return [n, 0];
 
   const ed = new BeamEditDistance(ref, n);
-  let hyp = Int32Array.from(hypWords);
-  let next = new Int32Array(n);
-  const shifted = new Int32Array(n);
-  const align = new Int32Array(m);
-  const hypErrSum = new Int32Array(n + 1);
-  const refErrSum = new Int32Array(m + 1);
-  const trace = new Uint8Array(n + m);
-  const memo = new Map<number, number>();
+  let hyp = i32(5, n);
+  hyp.set(hypWords);
+  let next = i32(6, n);
+  const shifted = i32(7, n);
+  const align = i32(8, m);
+  const hypErrSum = i32(9, n + 1);
+  const refErrSum = i32(10, m + 1);
+  const trace = u8(1, n + m);
 
   let score = ed.compute(hyp, 0);
   let shifts = 0;

@@ -7,6 +7,9 @@
 // references get id 0: an n-gram containing one cannot match, and it is counted only in the
 // totals, which are plain arithmetic.
 
+const EMPTY_F64 = new Float64Array(0);
+const EMPTY_I32 = new Int32Array(0);
+
 /** Interns words (strings) or characters (code points) to ids 1, 2, … */
 export class Vocab<K extends string | number> {
   private readonly ids = new Map<K, number>();
@@ -44,15 +47,15 @@ export class Vocab<K extends string | number> {
 export class NgramTable {
   base = 1;
   maxOrder = 0;
-  private keys = new Float64Array(16);
+  private keys = EMPTY_F64;
   /** Child node of each hash slot; 0 marks an empty slot (node 0 is the root). */
-  private nodes = new Int32Array(16);
-  private mask = 15;
-  private shift = 28;
+  private nodes = EMPTY_I32;
+  private mask = 0;
+  private shift = 32;
   /** Count of each node's n-gram. */
-  private counts = new Int32Array(16);
+  private counts = EMPTY_I32;
   private size = 1;
-  private scratch = new Int32Array(16);
+  private scratch = EMPTY_I32;
 
   /** `capacity`: about how many n-grams the table will hold (it grows if needed). */
   constructor(base = 1, maxOrder = 0, capacity = 0) {
@@ -63,7 +66,7 @@ export class NgramTable {
   reset(base: number, maxOrder: number, capacity: number): this {
     this.base = base;
     this.maxOrder = maxOrder;
-    let bits = 4;
+    let bits = 3;
     while (1 << bits < 2 * capacity + 2) bits++;
     const slots = 1 << bits;
     if (this.nodes.length < slots) {
