@@ -104,6 +104,7 @@ describe('metric API', () => {
     assert.throws(() => new TER().corpusScore([], [[]]), /no hypotheses/);
     assert.throws(() => new TER().corpusScore(['a', 3 as unknown as string], [['a', 'b']]), /hypothesis 1 is not a string/);
     assert.throws(() => new BLEU().corpusScore(['a']), /no references given and none cached/);
+    assert.throws(() => new BLEU().sentenceScore('a', []), /at least one reference/);
     assert.throws(() => new BLEU().computeScoreFromStats([1, 2]), /expected 10 statistics/);
   });
 

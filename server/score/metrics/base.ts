@@ -284,7 +284,7 @@ export abstract class Metric<RefInfo, S extends Score> {
   /** One hypothesis against its references (the corpus score of a one-segment corpus). */
   sentenceScore(hyp: string, refs: readonly (string | null)[]): S {
     if (typeof hyp !== 'string') throw new Error(`${this.who}: the hypothesis must be a string`);
-    if (!Array.isArray(refs)) throw new Error(`${this.who}: refs must be an array of reference strings`);
+    if (!Array.isArray(refs) || refs.length === 0) throw new Error(`${this.who}: refs must be an array of at least one reference string`);
     return this.aggregateAndCompute(this.extractCorpusStatistics([hyp], refs.map((r) => [r])));
   }
 
