@@ -34,7 +34,8 @@ function u8(slot: number, size: number): Uint8Array {
 
 // Per-round memo of candidate costs by (start, length, target). Entries are valid when their
 // stamp equals the round's, so nothing needs clearing between rounds.
-const MEMO_LIMIT = 1 << 22;
+// Above this many (start, length, target) keys (hypotheses of ~300 words) a Map is used.
+const MEMO_LIMIT = 1 << 20;
 const memoCost = { stamp: new Int32Array(0), cost: new Int32Array(0), round: 0 };
 const memoMap = new Map<number, number>();
 
@@ -49,6 +50,7 @@ const OP_DEL = 3; // up move: a hypothesis word
  * reference, keeping the full matrix (with operations) of the current hypothesis.
  */
 class BeamEditDistance {
+  private readonly m: number;
   private readonly width: number;
   private readonly rowLo: Int32Array;
   private readonly rowHi: Int32Array;
@@ -57,8 +59,6 @@ class BeamEditDistance {
   private readonly ops: Uint8Array;
   private readonly rowA: Int32Array;
   private readonly rowB: Int32Array;
-
-  private readonly m: number;
 
   constructor(private readonly ref: Int32Array, private readonly n: number) {
     const m = ref.length;
