@@ -184,16 +184,17 @@ function decode(bytes: Uint8Array, encoding: string, what: string): string {
   }
 }
 
-/** Runs the command; returns the exit code. */
+/**
+ * Runs the command; returns the exit code. Usage errors and the metrics' own input errors
+ * (e.g. a segment without reference) both end as one line on stderr and code 2.
+ */
 export function runCli(argv: readonly string[], io: CliIO): number {
   try {
     return run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof Error) {
-      io.stderr(`sacrebleu: error: ${e.message.split('\n')[0]}\n`);
-      return 2;
-    }
-    throw e;
+    if (!(e instanceof Error)) throw e;
+    io.stderr(`sacrebleu: error: ${e.message.split('\n')[0]}\n`);
+    return 2;
   }
 }
 
