@@ -151,7 +151,7 @@ async function main() {
   store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
-  console.log(`Reviewer page benchmark (${values.from}${values.bare ? ', no review' : ', with its review'}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}, Chromium ${browser.version()}, median of ${runs})`);
+  console.log(`Reviewer page benchmark (${values.from}${values.from === 'ntrex' ? ', no review' : values.bare ? ', no review' : ', with its review'}, ${os.cpus().length} CPUs, load ${os.loadavg()[0]!.toFixed(1)}, Chromium ${browser.version()}, median of ${runs})`);
   console.log(`  beads                         ${inPage} (${cold.beads} in the first answer)`);
   console.log(`  HTML of the first answer      ${(cold.bytes / 1024).toFixed(0)} KiB`);
   console.log(`  server, first request         ${ms(cold.ms)}  (segment + align + check + render)`);
