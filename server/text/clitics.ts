@@ -44,3 +44,25 @@ export function arabicTermRegex(term: string): RegExp {
   );
   return new RegExp(`${WORD_START}${parts.join('\\s+')}${WORD_END}`, 'gu');
 }
+
+/** A proclitic chain at the start of a folded word, longest first: وبال، وال، لل، و، ب … */
+const PROCLITICS = /^(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بكل]|[وف])/u;
+
+/**
+ * The folded word and the word without each proclitic chain it may start with, keeping at
+ * least `minStem` letters. A leading و or ب may belong to the word itself (وزير، بنك), so the
+ * caller tries every candidate rather than trusting the first strip.
+ */
+export function stemCandidates(folded: string, minStem = 2): string[] {
+  const out = [folded];
+  const m = PROCLITICS.exec(folded);
+  if (!m) return out;
+  // Every prefix of the matched chain that is itself a chain: وبال → وبال، وب، و.
+  for (let k = m[0].length; k > 0; k--) {
+    const prefix = folded.slice(0, k);
+    if (!PROCLITICS.test(prefix) || PROCLITICS.exec(prefix)![0].length !== k) continue;
+    const rest = folded.slice(k);
+    if (rest.length >= minStem && !out.includes(rest)) out.push(rest);
+  }
+  return out;
+}

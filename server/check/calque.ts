@@ -1,0 +1,194 @@
+// Transliteration calques without a glossary: an Arabic word that sound-spells an English common
+// noun of the aligned source where Arabic has a word of its own (junta → الخنتة). The consonant
+// skeletons of the English word and of the de-cliticised Arabic word are compared (text/skeleton.ts).
+// Guards: only lower-case English content words (names are expected to be transliterated; past
+// tenses and contractions are not nouns); Arabic words of at least four letters that the Arabic
+// dictionary does not know (a word Arabic has is not a calque: قبل for "couple", السابقة for
+// "spoke"); established loanwords (ميليشيا، ديمقراطية، إنترنت …, data/loanwords-ar.txt plus the
+// corpus's `allow` list) and glossary terms are left alone.
+import { z } from 'zod';
+import { foldArabicKey } from '../text/arabic.js';
+import { stemCandidates } from '../text/clitics.js';
+import { isArabicWord } from '../text/arabic-dictionary.js';
+import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { ArabicWordSet } from '../text/word-set.js';
+import { arabicSkeleton, englishSkeleton, skeletonScore } from '../text/skeleton.js';
+import { isCapitalised, words } from '../text/tokens.js';
+import { dataRows } from './data.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { defineCheck, primaryLang } from './types.js';
+
+const Options = z
+  .object({
+    /** Least skeleton similarity that counts as a transliteration. */
+    threshold: z.number().min(0.5).max(1).default(0.8),
+    /** Least consonants in both skeletons: two-consonant words match too much by chance. */
+    minConsonants: z.number().int().min(2).max(6).default(3),
+    /** More established loanwords for this corpus (Arabic, base form). */
+    allow: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+type Options = z.infer<typeof Options>;
+
+let builtIn: string[] | undefined;
+export function builtInLoanwords(): string[] {
+  return (builtIn ??= dataRows('loanwords-ar.txt').map((r) => r[0]!));
+}
+
+let dictionary: Map<string, string> | undefined;
+function calqueDictionary(): Map<string, string> {
+  return (dictionary ??= new Map(dataRows('calques-en-ar.tsv').map((r) => [r[0]!.toLowerCase(), r[1]!])));
+}
+
+/** Singular candidates of an English word: juntas → junta, militias → militia, parties → party. */
+function englishForms(w: string): string[] {
+  const lower = w.toLowerCase().replace(/['’]s$/u, '');
+  const out = [lower];
+  if (/ies$/.test(lower)) out.push(lower.slice(0, -3) + 'y');
+  else if (/(?:s|x|z|ch|sh)es$/.test(lower)) out.push(lower.slice(0, -2));
+  else if (/[^s]s$/.test(lower)) out.push(lower.slice(0, -1));
+  return out;
+}
+
+interface ArabicWord {
+  skeletons: string[];
+}
+
+export const calque = defineCheck<Options>({
+  id: 'calque',
+  category: 'Terminology',
+  severity: 'major',
+  languages: { source: ['en'], target: ['ar'] },
+  description: 'An Arabic word that sound-spells an English common noun of the source where Arabic has its own word.',
+  example: '"junta" → الخنتة (a sound-spelling; Arabic says المجلس العسكري).',
+  options: Options,
+  prepare(doc: CheckDocument, options: Options) {
+    const allow = new ArabicWordSet([...builtInLoanwords(), ...options.allow]);
+    const srcLang = primaryLang(doc.source.lang);
+    const tgtLang = primaryLang(doc.target.lang);
+    // Glossary knowledge: suggestions for English words, and Arabic words it already rules on.
+    const suggest = new Map<string, string>();
+    const glossaryWords = new Set<string>();
+    for (const e of doc.glossary?.entries ?? []) {
+      const tgt = e.terms.filter((t) => primaryLang(t.lang) === tgtLang);
+      const preferred = tgt.find((t) => t.status === 'preferred') ?? tgt.find((t) => t.status === 'admitted');
+      for (const t of tgt) for (const w of foldArabicKey(t.text).split(/\s+/u)) for (const st of stemCandidates(w, 2)) glossaryWords.add(st);
+      if (!preferred) continue;
+      for (const t of e.terms) if (primaryLang(t.lang) === srcLang) suggest.set(t.text.toLowerCase(), preferred.text);
+    }
+    // English words written in lower case somewhere in the source: a capitalised occurrence at
+    // the start of a sentence is the same common noun ("Juntas rarely …").
+    const common = new Set<string>();
+    for (const s of doc.source.sentences) {
+      for (const w of words(doc.source.text, s.start, s.end)) if (!isCapitalised(w.text)) common.add(w.text.toLowerCase());
+    }
+    // Where each Arabic word and each English word occurs: a sound-spelling of an English word
+    // appears only where that word is in the source (الخنتة only next to "junta"); a word that
+    // also turns up without it is something else (part of a name, an ordinary word).
+    const arBeads = new Map<string, Set<number>>();
+    const enBeads = new Map<string, Set<number>>();
+    const note = (m: Map<string, Set<number>>, k: string, b: number) => {
+      let set = m.get(k);
+      if (!set) m.set(k, (set = new Set()));
+      set.add(b);
+    };
+    doc.alignment.forEach((b, k) => {
+      for (const i of b.target) {
+        const s = doc.target.sentences[i]!;
+        for (const w of words(doc.target.text, s.start, s.end)) note(arBeads, foldArabicKey(w.text), k);
+      }
+      for (const i of b.source) {
+        const s = doc.source.sentences[i]!;
+        for (const w of words(doc.source.text, s.start, s.end)) for (const f of englishForms(w.text)) note(enBeads, f, k);
+      }
+    });
+    const arCache = new Map<string, ArabicWord | null>();
+    const arabicWord = (folded: string, surface: string): ArabicWord | null => {
+      let a = arCache.get(folded);
+      if (a === undefined) {
+        if (!/^[\u0621-\u064A]+$/u.test(folded) || allow.hasNear(folded) || stemCandidates(folded, 2).some((s) => glossaryWords.has(s))) a = null;
+        else {
+          const stems = stemCandidates(folded, 4);
+          const skeletons = [...new Set(stems.map(arabicSkeleton))].filter((s) => s.length >= options.minConsonants);
+          a = skeletons.length && !isArabicWord(surface) ? { skeletons } : null;
+        }
+        arCache.set(folded, a);
+      }
+      return a;
+    };
+    const enCache = new Map<string, string[]>();
+    const englishSkeletons = (w: string): string[] => {
+      let s = enCache.get(w);
+      if (!s) {
+        s = [...new Set(englishForms(w).map(englishSkeleton))].filter((k) => k.length >= options.minConsonants);
+        enCache.set(w, s);
+      }
+      return s;
+    };
+
+    return (bead: BeadView): FindingDraft[] => {
+      if (bead.source.length === 0 || bead.target.length === 0) return [];
+      const english: Array<{ word: string; skeletons: string[] }> = [];
+      const capitalised: string[] = [];
+      for (const s of bead.source) {
+        words(doc.source.text, s.start, s.end).forEach((w, k) => {
+          const lower = w.text.toLowerCase().replace(/['’]s$/u, '');
+          if (lower.length < 4 || /['’]/u.test(lower) || /[^e]ed$/u.test(lower)) return;
+          if (englishForms(lower).some((f) => ENGLISH_STOPWORDS.has(f))) return;
+          // A capital letter marks a name, unless the word opens the sentence and is written in
+          // lower case elsewhere in the document.
+          if (isCapitalised(w.text) && (k > 0 || !common.has(lower))) {
+            const sk = englishSkeleton(w.text);
+            if (sk.length >= 2) capitalised.push(sk);
+            return;
+          }
+          const sk = englishSkeletons(w.text);
+          if (sk.length) english.push({ word: lower, skeletons: sk });
+        });
+      }
+      if (english.length === 0) return [];
+      const out: FindingDraft[] = [];
+      for (const s of bead.target) {
+        for (const w of words(doc.target.text, s.start, s.end)) {
+          const a = arabicWord(foldArabicKey(w.text), w.text);
+          if (!a) continue;
+          let best = 0;
+          let bestWord = '';
+          for (const e of english) {
+            for (const es of e.skeletons) {
+              for (const as of a.skeletons) {
+                if (Math.abs(es.length - as.length) > Math.max(es.length, as.length) * (1 - options.threshold)) continue;
+                const sc = skeletonScore(es, as);
+                if (sc > best) {
+                  best = sc;
+                  bestWord = e.word;
+                }
+              }
+            }
+          }
+          if (best < options.threshold) continue;
+          // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque.
+          if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
+          const here = arBeads.get(foldArabicKey(w.text));
+          const withWord = englishForms(bestWord).reduce((set, f) => {
+            for (const b of enBeads.get(f) ?? []) set.add(b);
+            return set;
+          }, new Set<number>());
+          if (here && [...here].some((b) => !withWord.has(b))) continue;
+          const suggestion = englishForms(bestWord).map((f) => suggest.get(f) ?? calqueDictionary().get(f)).find(Boolean);
+          out.push({
+            side: 'target',
+            sentence: s.index,
+            start: w.start,
+            end: w.end,
+            message:
+              `"${w.text}" sound-spells the English "${bestWord}" instead of translating it` +
+              (suggestion ? `; Arabic says "${suggestion}".` : '. If it is not an established loanword, use the Arabic word (or add it to the calque check\'s "allow" list).'),
+            ...(suggestion ? { suggestion } : {}),
+          });
+        }
+      }
+      return out;
+    };
+  },
+});

@@ -1,0 +1,341 @@
+// Names: a capitalised source name or acronym must reach the target, transliterated (Kidal →
+// كيدال), as the glossary or the shipped name list says (Germany → ألمانيا, UN → الأمم المتحدة),
+// spelled letter by letter (BBC → بي بي سي) or kept in Latin script. A name that does not is
+// reported: on the target word when a word there nearly sounds like it but is not a
+// transliteration (JNIM → جنون, "madness": the name became an ordinary word), otherwise on
+// the source as missing. A multi-word name counts as there when any of its words is.
+import { z } from 'zod';
+import type { Term } from '../core/types.js';
+import { foldArabicKey } from '../text/arabic.js';
+import { spelledAcronymPattern } from '../text/acronyms.js';
+import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { isArabicWord } from '../text/arabic-dictionary.js';
+import { isEnglishWord } from '../text/english-words.js';
+import { arabicSkeleton, englishSkeleton, skeletonScore } from '../text/skeleton.js';
+import { isAllCaps, isCapitalised, words } from '../text/tokens.js';
+import { stemCandidates } from '../text/clitics.js';
+import { ArabicWordSet } from '../text/word-set.js';
+import { dataRows } from './data.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { defineCheck, primaryLang } from './types.js';
+
+const Options = z
+  .object({
+    /** Least skeleton similarity for a target word to count as the name's transliteration. */
+    threshold: z.number().min(0.3).max(1).default(0.7),
+    /** From this similarity up (and below threshold) a target word is a near miss: the name rendered as another word. */
+    nearMiss: z.number().min(0).max(1).default(0.6),
+    /** Extra renderings for this corpus: { "Mali": ["مالي"] }; an empty list means "not a name". */
+    renderings: z.record(z.string(), z.array(z.string())).default({}),
+  })
+  .strict();
+type Options = z.infer<typeof Options>;
+
+interface Known {
+  /** Arabic forms; empty: an ordinary capitalised word, not checked. */
+  forms: string[];
+}
+
+let builtIn: Map<string, Known> | undefined;
+function builtInNames(): Map<string, Known> {
+  if (!builtIn) {
+    builtIn = new Map();
+    for (const [en, ar] of dataRows('names-en-ar.tsv')) {
+      builtIn.set(en!, { forms: !ar || ar === '-' ? [] : ar.split('|').map((f) => f.trim()).filter(Boolean) });
+    }
+  }
+  return builtIn;
+}
+
+/** An Arabic "word" this long is several words whose spaces were lost. */
+export const GLUED = 18;
+
+const NAME_TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}]*)*/gu;
+
+interface NameToken {
+  text: string;
+  /** Without a possessive or an acronym plural: Mali's → Mali, MPs stays (known), AMs → AM. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  word: { text: string; start: number; end: number; folded: string; sentence: number };
+  skeletons: string[];
+  /** Two adjacent target words read as one name. */
+  pair?: boolean;
+}
+
+interface Group {
+  tokens: NameToken[];
+  /** Starts a sentence or a quotation, or sits in a Title Case headline. */
+  initial: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** A name and the country or person behind an adjective: Chilean → Chile, Syrian → Syria. */
+function nameVariants(key: string): string[] {
+  const out = [key];
+  const m = /^(.{3,}?)(?:ian|ean|an|ese|ish|i)s?$/u.exec(key);
+  if (m) out.push(m[1]!, `${m[1]!}a`);
+  return out;
+}
+
+function stripPossessive(w: string): string {
+  // Mali's → Mali; an acronym's plural too: MPs → MP, TVs → TV, FAQs → FAQ.
+  return w.replace(/['’]s?$/u, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
+}
+
+/** A term list from the glossary keyed by source term, for names the glossary rules on. */
+function glossaryIndex(doc: CheckDocument): Map<string, Term[]> {
+  const srcLang = primaryLang(doc.source.lang);
+  const tgtLang = primaryLang(doc.target.lang);
+  const out = new Map<string, Term[]>();
+  for (const e of doc.glossary?.entries ?? []) {
+    const tgt = e.terms.filter((t) => primaryLang(t.lang) === tgtLang && t.status !== 'deprecated' && t.status !== 'superseded');
+    if (!tgt.length) continue;
+    for (const t of e.terms) if (primaryLang(t.lang) === srcLang) out.set(t.text, tgt);
+  }
+  return out;
+}
+
+/**
+ * A word that can stand for a name rendered as an ordinary word: a dictionary word of at least
+ * four letters behind its clitics, and not a verb in the imperfect (يقوم، تتم).
+ */
+function ordinaryNoun(folded: string, surface: string): boolean {
+  const stems = stemCandidates(folded, 2);
+  const stem = stems[stems.length - 1]!;
+  return stem.length >= 4 && !/^[يت]/u.test(stem) && isArabicWord(surface);
+}
+
+export const names = defineCheck<Options>({
+  id: 'names',
+  category: 'Accuracy/Mistranslation',
+  severity: 'major',
+  languages: { source: ['en'], target: ['ar'] },
+  description: 'Capitalised source names and acronyms must appear in the target, transliterated or as the glossary or name list says.',
+  example: 'JNIM → جنون ("madness"): the group\'s name became an ordinary word.',
+  options: Options,
+  prepare(doc: CheckDocument, options: Options) {
+    const src = doc.source.text;
+    const tgt = doc.target.text;
+    const known = new Map(builtInNames());
+    for (const [en, forms] of Object.entries(options.renderings)) known.set(en, { forms });
+    const glossary = glossaryIndex(doc);
+    // Words capitalised in mid-sentence anywhere in the source: a sentence-initial occurrence of
+    // the same word is a name too.
+    const midCaps = new Set<string>();
+    for (const s of doc.source.sentences) {
+      words(src, s.start, s.end).forEach((w, k) => {
+        if (k > 0 && isCapitalised(w.text)) midCaps.add(stripPossessive(w.text));
+      });
+    }
+    const knownPhrases = [...known].filter(([en]) => en.includes(' '));
+    const formSets = new Map<string, { single: ArabicWordSet; multi: ArabicWordSet[][] }>();
+    const formsOf = (forms: string[]) => {
+      const key = forms.join('|');
+      let f = formSets.get(key);
+      if (!f) {
+        const single = new ArabicWordSet(forms.filter((x) => !/\s/u.test(x.trim())));
+        const multi = forms
+          .filter((x) => /\s/u.test(x.trim()))
+          .map((x) => x.trim().split(/\s+/u).map((w) => new ArabicWordSet([w])));
+        f = { single, multi };
+        formSets.set(key, f);
+      }
+      return f;
+    };
+    const arSkeletons = new Map<string, string[]>();
+    const skeletonsOf = (w: string) => {
+      let s = arSkeletons.get(w);
+      if (!s) {
+        s = [...new Set(stemCandidates(w, 2).map(arabicSkeleton))].filter(Boolean);
+        arSkeletons.set(w, s);
+      }
+      return s;
+    };
+
+    return (bead: BeadView): FindingDraft[] => {
+      if (bead.source.length === 0 || bead.target.length === 0) return [];
+      const groups: Group[] = [];
+      for (const s of bead.source) {
+        const toks: Array<NameToken & { index: number; initial: boolean }> = [];
+        let k = 0;
+        // A headline in Title Case capitalises ordinary words: there a capital proves nothing.
+        const content = words(src, s.start, s.end).filter((w) => w.text.length >= 4 && !ENGLISH_STOPWORDS.has(w.text.toLowerCase()));
+        const titleCase = content.length >= 3 && content.filter((w) => isCapitalised(w.text)).length >= content.length * 0.7;
+        NAME_TOKEN.lastIndex = s.start;
+        let m: RegExpExecArray | null;
+        while ((m = NAME_TOKEN.exec(src)) !== null && m.index < s.end) {
+          const text = m[0];
+          const index = k++;
+          if (!isCapitalised(text)) continue;
+          const caps = isAllCaps(text);
+          // "I", "I'm", "It's": pronouns and contractions, not names.
+          if (text === 'I' || /['’](?:m|re|ve|ll|d|t)$/iu.test(text) || (/['’]s$/u.test(text) && ENGLISH_STOPWORDS.has(text.slice(0, -2).toLowerCase()))) continue;
+          if (!caps && ENGLISH_STOPWORDS.has(text.toLowerCase())) continue;
+          // U-turn, Rock-type: a capital in a hyphenated common word.
+          if (/-\p{Ll}+$/u.test(text) && /^\p{Lu}\p{Ll}*-/u.test(text) && isEnglishWord(text.split('-').pop()!)) continue;
+          const key = stripPossessive(text);
+          // The first word of a sentence (or of a quotation) is capitalised anyway.
+          const before = src.slice(s.start, m.index);
+          const initial = index === 0 || /["“‘(:]\s*$/u.test(before) || titleCase;
+          if (initial && !caps && !midCaps.has(key) && !known.has(key) && !glossary.has(key)) continue;
+          toks.push({ text, key, start: m.index, end: m.index + text.length, index, initial });
+        }
+        for (const t of toks) {
+          const last = groups[groups.length - 1];
+          const prevTok = last?.tokens[last.tokens.length - 1];
+          if (last && last.sentence === s.index && prevTok && /^ +$/u.test(src.slice(prevTok.end, t.start))) {
+            last.tokens.push(t);
+            last.end = t.end;
+          } else groups.push({ tokens: [t], start: t.start, end: t.end, sentence: s.index, initial: t.initial });
+        }
+      }
+      if (groups.length === 0) return [];
+
+      const tgtWords = bead.target.flatMap((s) =>
+        words(tgt, s.start, s.end).map((w) => ({ ...w, folded: foldArabicKey(w.text), sentence: s.index })),
+      );
+      const arabicWords = tgtWords.filter((w) => /^[\u0621-\u064A]+$/u.test(w.folded));
+      // Text whose spaces were lost (كورياالشماليةمنذعام) cannot be judged word by word; the
+      // typography check reports it.
+      if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
+      // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
+      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: skeletonsOf(w.folded) }));
+      for (let i = 0; i + 1 < arabicWords.length; i++) {
+        const a = arabicWords[i]!;
+        const b = arabicWords[i + 1]!;
+        if (/^\s+$/u.test(tgt.slice(a.end, b.start))) {
+          candidates.push({ word: { ...a, end: b.end, text: tgt.slice(a.start, b.end), folded: a.folded + b.folded }, skeletons: skeletonsOf(a.folded + b.folded), pair: true });
+        }
+      }
+      const tgtSpan = { start: bead.target[0]!.start, end: bead.target[bead.target.length - 1]!.end };
+      const tgtPlain = tgt.slice(tgtSpan.start, tgtSpan.end).replace(/\./g, '');
+      const tgtFolded = foldArabicKey(tgt.slice(tgtSpan.start, tgtSpan.end));
+
+      const formsPresent = (forms: string[]) => {
+        const f = formsOf(forms);
+        if (f.single.size > 0 && tgtWords.some((w) => f.single.has(w.folded))) return true;
+        // Multi-word forms: consecutive words, each in any of its inflected forms
+        // (كوريا الشمالية also matches الكورية الشمالية).
+        return f.multi.some((seq) => tgtWords.some((_, i) => seq.every((ws, k) => tgtWords[i + k] !== undefined && ws.has(tgtWords[i + k]!.folded))));
+      };
+      const latinPresent = (key: string) => {
+        const k = key.replace(/\./g, '').replace(/['’]s?$/u, '');
+        if (k.length < 2) return false;
+        return new RegExp(`(?<![A-Za-z])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(tgtPlain);
+      };
+      const bestTranslit = (keys: string[]) => {
+        let best = 0;
+        let cand: Candidate | undefined;
+        for (const key of keys) {
+          const en = englishSkeleton(key);
+          if (!en) continue;
+          for (const c of candidates) {
+            for (const a of c.skeletons) {
+              const sc = skeletonScore(en, a);
+              if (sc > best || (sc === best && cand?.pair && !c.pair)) {
+                best = sc;
+                cand = c;
+              }
+            }
+          }
+        }
+        return { best, cand };
+      };
+
+      const out: FindingDraft[] = [];
+      const explained = new Set<number>(); // target words that are some name's transliteration
+      const pending: Array<{ g: Group; near?: { word: Candidate['word']; score: number }; glossaryForms?: Term[] }> = [];
+      for (const g of groups) {
+        const phrase = g.tokens.map((t) => t.key).join(' ');
+        let satisfied = false;
+        let checkable = false;
+        let glossaryForms: Term[] | undefined;
+        // Known multi-word names first: "White House", "United Nations", "North Korea".
+        for (const [en, k] of knownPhrases) {
+          if (!phrase.includes(en)) continue;
+          checkable = true;
+          if (k.forms.length === 0 || formsPresent(k.forms)) satisfied = true;
+        }
+        const gl = glossary.get(phrase) ?? glossary.get(g.tokens.map((t) => t.text).join(' '));
+        if (gl) {
+          checkable = true;
+          glossaryForms = gl;
+          if (formsPresent(gl.map((t) => t.text))) satisfied = true;
+        }
+        let near: { word: Candidate['word']; score: number } | undefined;
+        const open = g.tokens.filter((t) => {
+          const k = known.get(t.key) ?? known.get(t.text);
+          return !(k && k.forms.length === 0); // an ordinary capitalised word is translated
+        });
+        if (open.length) checkable = true;
+        for (const t of open) {
+          if (satisfied) break;
+          const k = known.get(t.key) ?? known.get(t.text);
+          const tg = glossary.get(t.key);
+          if (tg && !glossaryForms) glossaryForms = tg;
+          if (tg && formsPresent(tg.map((x) => x.text))) satisfied = true;
+          else if (k && formsPresent(k.forms)) satisfied = true;
+          else if (latinPresent(t.key)) satisfied = true;
+          else if (isAllCaps(t.key) && spelledAcronymPattern(t.key)?.test(tgtFolded)) satisfied = true;
+        }
+        if (!satisfied && open.length) {
+          // Transliteration: each name word, and the words joined (New York → نيويورك).
+          const keys = [...open.flatMap((t) => nameVariants(t.key)), ...(g.tokens.length > 1 ? [g.tokens.map((t) => t.key).join('')] : [])];
+          const { best, cand } = bestTranslit(keys);
+          if (cand && best >= options.threshold) satisfied = true;
+          // A near sound-alike that Arabic does not know as a word is this name's own spelling.
+          else if (cand && best >= 0.5 && !isArabicWord(cand.word.text)) satisfied = true;
+          // A one-word name (JNIM) whose nearest sound-alike is an ordinary Arabic word (جنون).
+          else if (
+            cand && best >= options.nearMiss && g.tokens.length === 1 && !isEnglishWord(open[0]!.key) &&
+            ordinaryNoun(cand.word.folded, cand.word.text) && englishSkeleton(open[0]!.key).length >= 3
+          ) {
+            near = { word: cand.word, score: best };
+          }
+          if (satisfied && cand) explained.add(cand.word.start);
+        }
+        if (!checkable || satisfied) continue;
+        // Only a clear name is reported missing: several words, or one capitalised mid-sentence,
+        // that are not English words (Pelosi, not "Chambers"). Acronyms are left out unless the
+        // glossary or the name list knows them: translators expand them (BST → بتوقيت بريطانيا
+        // الصيفي), which no transliteration can confirm; a near miss (JNIM → جنون) still counts.
+        const names = open.filter((t) => !isAllCaps(t.key) && t.key.replace(/[^\p{L}]/gu, '').length >= 3 && !isEnglishWord(t.key));
+        const strong = names.length > 0 && (names.length >= 2 || !g.initial);
+        if (!near && !strong) continue;
+        pending.push({ g, ...(near ? { near } : {}), ...(glossaryForms ? { glossaryForms } : {}) });
+      }
+      for (const { g, near, glossaryForms } of pending) {
+        const name = src.slice(g.start, g.end);
+        const suggestion = glossaryForms?.find((t) => t.status === 'preferred')?.text ?? glossaryForms?.[0]?.text;
+        if (near && !explained.has(near.word.start)) {
+          out.push({
+            side: 'target',
+            sentence: near.word.sentence,
+            start: near.word.start,
+            end: near.word.end,
+            message: `"${near.word.text}" stands where the source has the name "${name}", but it is not a transliteration of it: the name may have been rendered as an ordinary word.`,
+            ...(suggestion ? { suggestion } : {}),
+          });
+        } else if (!glossaryForms) {
+          // With a glossary entry, the terminology check already reports the missing translation.
+          out.push({
+            side: 'source',
+            sentence: g.sentence,
+            start: g.start,
+            end: g.end,
+            category: 'Accuracy/Omission',
+            message: `The name "${name}" is not in the translation: no transliteration, known Arabic form or Latin spelling of it was found.`,
+          });
+        }
+      }
+      return out;
+    };
+  },
+});

@@ -1,0 +1,113 @@
+// Consonant skeletons for spotting transliterations (junta → الخنتة, Kidal → كيدال) without a
+// dictionary. English: lower-case, digraphs as one unit, vowels and w/y dropped, doubles
+// merged. Arabic (folded, see arabic.ts): long vowels, hamza carriers and ع dropped, a final
+// taa marbuta dropped. Each English unit may be written with any of a set of Arabic letters
+// (j → ج خ, g → غ ج ق ك …); the score is 1 − edit distance / longer skeleton, where a
+// substitution inside the set is free. Approach and thresholds: ../shared/notes/arabic-and-checks.md §3.3.
+
+/** Arabic letters (folded) an English unit may be transliterated with. */
+const EN_TO_AR: Record<string, string> = {
+  b: 'بپ',
+  c: 'كق', // a hard c; a soft one is rewritten to s first
+  k: 'كقخ',
+  q: 'قكغ',
+  s: 'سصزث',
+  d: 'دضذ',
+  f: 'فڤ',
+  g: 'غجقكگ',
+  h: 'هحخ',
+  j: 'جخهز',
+  l: 'ل',
+  m: 'م',
+  n: 'ن',
+  p: 'بپ',
+  r: 'ر',
+  t: 'تطث',
+  v: 'فڤب',
+  z: 'زظسذ',
+  // Digraphs, written as one upper-case unit.
+  S: 'ش', // sh
+  T: 'ثذتظد', // th
+  F: 'ف', // ph
+  K: 'خك', // kh
+  G: 'غجفق', // gh
+  C: 'Cشكخ', // ch (C is the Arabic تش unit)
+};
+
+const DIGRAPHS: Array<[RegExp, string]> = [
+  [/tch/g, 'C'],
+  [/sch/g, 'S'],
+  [/sh/g, 'S'],
+  [/th/g, 'T'],
+  [/ph/g, 'F'],
+  [/kh/g, 'K'],
+  [/gh/g, 'G'],
+  [/ch/g, 'C'],
+  [/ck/g, 'k'],
+  [/qu/g, 'q'],
+  [/x/g, 'ks'],
+  // A soft c before e, i, y sounds as s (police, democracy keeps its hard c at the end).
+  [/c(?=[eiy])/g, 's'],
+];
+
+const EN_DROP = /[aeiouwy]/;
+
+/** Skeleton of an English word as a string of units (one character per unit). */
+export function englishSkeleton(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/u, '').replace(/[^a-z]/g, '');
+  for (const [re, unit] of DIGRAPHS) w = w.replace(re, unit);
+  let out = '';
+  let prev = '';
+  for (const ch of w) {
+    // Doubled letters merge ("Kidall" = "Kidal"), but only when written side by side.
+    if (!EN_DROP.test(ch) && ch !== prev) out += ch;
+    prev = ch;
+  }
+  return out;
+}
+
+const AR_DROP = new Set(['ا', 'و', 'ي', 'ى', 'ء', 'ئ', 'ؤ', 'ع']);
+
+/** Skeleton of a FOLDED Arabic word (no clitic stripping here: see stemCandidates). */
+export function arabicSkeleton(folded: string): string {
+  let w = folded.replace(/تش/g, 'C');
+  // A final taa marbuta (folded to ه) is a feminine ending, not a consonant of the borrowing.
+  if (w.length > 2 && w.endsWith('ه')) w = w.slice(0, -1);
+  let out = '';
+  let prev = '';
+  for (const ch of w) {
+    if (!AR_DROP.has(ch) && ch !== prev) out += ch;
+    prev = ch;
+  }
+  return out;
+}
+
+function compatible(en: string, ar: string): boolean {
+  const set = EN_TO_AR[en];
+  return set !== undefined && set.includes(ar);
+}
+
+/** 1 − (edit distance with free in-set substitutions) / length of the longer skeleton. */
+export function skeletonScore(en: string, ar: string): number {
+  const n = en.length;
+  const m = ar.length;
+  if (n === 0 || m === 0) return 0;
+  let prev = new Array<number>(m + 1);
+  let cur = new Array<number>(m + 1);
+  for (let j = 0; j <= m; j++) prev[j] = j;
+  for (let i = 1; i <= n; i++) {
+    cur[0] = i;
+    const e = en[i - 1]!;
+    for (let j = 1; j <= m; j++) {
+      const sub = prev[j - 1]! + (compatible(e, ar[j - 1]!) ? 0 : 1);
+      cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return 1 - prev[m]! / Math.max(n, m);
+}
+
+/** Whether the first units can be the same sound: a cheap filter before the edit distance. */
+export function sameOnset(en: string, ar: string): boolean {
+  return en.length > 0 && ar.length > 0 && compatible(en[0]!, ar[0]!);
+}
