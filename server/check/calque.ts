@@ -11,11 +11,13 @@ import { foldArabicKey } from '../text/arabic.js';
 import { stemCandidates } from '../text/clitics.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
-import { arabicSkeleton, englishSkeleton, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
 import { isCapitalised, words } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { sentenceWords } from './words.js';
 import { defineCheck, primaryLang } from './types.js';
 
 const Options = z
@@ -50,8 +52,38 @@ function englishForms(w: string): string[] {
   return out;
 }
 
+/** What the calque check needs to know of an English word; null for words it never compares. */
+const englishInfo = memo((text: string) => {
+  const lower = text.toLowerCase().replace(/['’]s$/u, '');
+  // Short words, contractions and past tenses are not the nouns MT sound-spells.
+  if (lower.length < 4 || /['’]/u.test(lower) || /[^e]ed$/u.test(lower)) return null;
+  const forms = englishForms(lower);
+  if (forms.some((f) => ENGLISH_STOPWORDS.has(f))) return null;
+  return {
+    lower,
+    capitalised: isCapitalised(text),
+    nameSkeleton: englishSkeleton(text),
+    skeletons: [...new Set(forms.map(englishSkeleton))],
+  };
+});
+
 interface ArabicWord {
   skeletons: string[];
+}
+
+const skeletonMemos = new Map<number, (folded: string) => ArabicWord>();
+/** Skeletons of an Arabic word and its de-cliticised stems (only Arabic letters; four or more). */
+function arabicSkeletons(minConsonants: number): (folded: string) => ArabicWord {
+  let f = skeletonMemos.get(minConsonants);
+  if (!f) {
+    f = memo((folded: string) => {
+      if (!/^[\u0621-\u064A]+$/u.test(folded)) return { skeletons: [] };
+      const skeletons = [...new Set(stemCandidates(folded, 4).filter((st) => st.length >= 4).map(arabicSkeleton))].filter((s) => s.length >= minConsonants);
+      return { skeletons };
+    });
+    skeletonMemos.set(minConsonants, f);
+  }
+  return f;
 }
 
 export const calque = defineCheck<Options>({
@@ -84,46 +116,40 @@ export const calque = defineCheck<Options>({
     }
     // Where each Arabic word and each English word occurs: a sound-spelling of an English word
     // appears only where that word is in the source (الخنتة only next to "junta"); a word that
-    // also turns up without it is something else (part of a name, an ordinary word).
-    const arBeads = new Map<string, Set<number>>();
-    const enBeads = new Map<string, Set<number>>();
-    const note = (m: Map<string, Set<number>>, k: string, b: number) => {
-      let set = m.get(k);
-      if (!set) m.set(k, (set = new Set()));
-      set.add(b);
-    };
-    doc.alignment.forEach((b, k) => {
-      for (const i of b.target) {
-        const s = doc.target.sentences[i]!;
-        for (const w of words(doc.target.text, s.start, s.end)) note(arBeads, foldArabicKey(w.text), k);
-      }
-      for (const i of b.source) {
-        const s = doc.source.sentences[i]!;
-        for (const w of words(doc.source.text, s.start, s.end)) for (const f of englishForms(w.text)) note(enBeads, f, k);
-      }
-    });
-    const arCache = new Map<string, ArabicWord | null>();
-    const arabicWord = (folded: string, surface: string): ArabicWord | null => {
-      let a = arCache.get(folded);
-      if (a === undefined) {
-        if (!/^[\u0621-\u064A]+$/u.test(folded) || allow.hasNear(folded) || stemCandidates(folded, 2).some((s) => glossaryWords.has(s))) a = null;
-        else {
-          const stems = stemCandidates(folded, 4);
-          const skeletons = [...new Set(stems.map(arabicSkeleton))].filter((s) => s.length >= options.minConsonants);
-          a = skeletons.length && !isArabicWord(surface) ? { skeletons } : null;
+    // also turns up without it is something else (part of a name, an ordinary word). Built on
+    // the first candidate only: most documents have none.
+    let occurrences: { ar: Map<string, Set<number>>; en: Map<string, Set<number>> } | undefined;
+    const where = () => {
+      if (occurrences) return occurrences;
+      const ar = new Map<string, Set<number>>();
+      const en = new Map<string, Set<number>>();
+      const note = (m: Map<string, Set<number>>, k: string, b: number) => {
+        let set = m.get(k);
+        if (!set) m.set(k, (set = new Set()));
+        set.add(b);
+      };
+      doc.alignment.forEach((b, k) => {
+        for (const i of b.target) {
+          const s = doc.target.sentences[i]!;
+          for (const w of words(doc.target.text, s.start, s.end)) note(ar, foldArabicKey(w.text), k);
         }
-        arCache.set(folded, a);
-      }
-      return a;
+        for (const i of b.source) {
+          const s = doc.source.sentences[i]!;
+          for (const w of words(doc.source.text, s.start, s.end)) for (const f of englishForms(w.text)) note(en, f, k);
+        }
+      });
+      return (occurrences = { ar, en });
     };
-    const enCache = new Map<string, string[]>();
-    const englishSkeletons = (w: string): string[] => {
-      let s = enCache.get(w);
-      if (!s) {
-        s = [...new Set(englishForms(w).map(englishSkeleton))].filter((k) => k.length >= options.minConsonants);
-        enCache.set(w, s);
+    const skeletonsOf = arabicSkeletons(options.minConsonants);
+    // The guards that need word lists run only for words whose skeleton matched.
+    const excused = new Map<string, boolean>();
+    const isExcused = (folded: string, surface: string) => {
+      let e = excused.get(folded);
+      if (e === undefined) {
+        e = allow.hasNear(folded) || stemCandidates(folded, 2).some((st) => glossaryWords.has(st)) || isArabicWord(surface);
+        excused.set(folded, e);
       }
-      return s;
+      return e;
     };
 
     return (bead: BeadView): FindingDraft[] => {
@@ -131,34 +157,33 @@ export const calque = defineCheck<Options>({
       const english: Array<{ word: string; skeletons: string[] }> = [];
       const capitalised: string[] = [];
       for (const s of bead.source) {
-        words(doc.source.text, s.start, s.end).forEach((w, k) => {
-          const lower = w.text.toLowerCase().replace(/['’]s$/u, '');
-          if (lower.length < 4 || /['’]/u.test(lower) || /[^e]ed$/u.test(lower)) return;
-          if (englishForms(lower).some((f) => ENGLISH_STOPWORDS.has(f))) return;
+        for (const w of sentenceWords(doc.source, s.index)) {
+          const info = englishInfo(w.text);
+          if (!info) continue;
           // A capital letter marks a name, unless the word opens the sentence and is written in
           // lower case elsewhere in the document.
-          if (isCapitalised(w.text) && (k > 0 || !common.has(lower))) {
-            const sk = englishSkeleton(w.text);
-            if (sk.length >= 2) capitalised.push(sk);
-            return;
+          if (info.capitalised && (w.k > 0 || !common.has(info.lower))) {
+            if (info.nameSkeleton.length >= 2) capitalised.push(info.nameSkeleton);
+            continue;
           }
-          const sk = englishSkeletons(w.text);
-          if (sk.length) english.push({ word: lower, skeletons: sk });
-        });
+          const sk = info.skeletons.filter((k) => k.length >= options.minConsonants);
+          if (sk.length) english.push({ word: info.lower, skeletons: sk });
+        }
       }
       if (english.length === 0) return [];
       const out: FindingDraft[] = [];
       for (const s of bead.target) {
-        for (const w of words(doc.target.text, s.start, s.end)) {
-          const a = arabicWord(foldArabicKey(w.text), w.text);
-          if (!a) continue;
+        for (const w of sentenceWords(doc.target, s.index)) {
+          const folded = w.folded;
+          const a = skeletonsOf(folded);
+          if (a.skeletons.length === 0) continue;
           let best = 0;
           let bestWord = '';
           for (const e of english) {
             for (const es of e.skeletons) {
               for (const as of a.skeletons) {
-                if (Math.abs(es.length - as.length) > Math.max(es.length, as.length) * (1 - options.threshold)) continue;
-                const sc = skeletonScore(es, as);
+                if (!sameOnset(es, as)) continue; // a sound-spelling keeps the first consonant
+                const sc = skeletonScore(es, as, Math.max(best, options.threshold));
                 if (sc > best) {
                   best = sc;
                   bestWord = e.word;
@@ -167,11 +192,13 @@ export const calque = defineCheck<Options>({
             }
           }
           if (best < options.threshold) continue;
+          if (isExcused(folded, w.text)) continue;
           // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque.
           if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
-          const here = arBeads.get(foldArabicKey(w.text));
+          const occ = where();
+          const here = occ.ar.get(folded);
           const withWord = englishForms(bestWord).reduce((set, f) => {
-            for (const b of enBeads.get(f) ?? []) set.add(b);
+            for (const b of occ.en.get(f) ?? []) set.add(b);
             return set;
           }, new Set<number>());
           if (here && [...here].some((b) => !withWord.has(b))) continue;

@@ -5,15 +5,17 @@
 // transliteration (JNIM → جنون, "madness": the name became an ordinary word), otherwise on
 // the source as missing. A multi-word name counts as there when any of its words is.
 import { z } from 'zod';
-import type { Term } from '../core/types.js';
-import { foldArabicKey } from '../text/arabic.js';
+import type { SegmentedText, Term } from '../core/types.js';
+import { foldArabic } from '../text/arabic.js';
 import { spelledAcronymPattern } from '../text/acronyms.js';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { isEnglishWord } from '../text/english-words.js';
-import { arabicSkeleton, englishSkeleton, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
 import { isAllCaps, isCapitalised, words } from '../text/tokens.js';
+import { sentenceWords } from './words.js';
 import { stemCandidates } from '../text/clitics.js';
+import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
@@ -46,6 +48,29 @@ function builtInNames(): Map<string, Known> {
   }
   return builtIn;
 }
+
+/** The name in Latin letters, as a translator may keep it (RedState, MeToo); null if too short. */
+const latinPattern = memo((key: string) => {
+  const k = key.replace(/\./g, '').replace(/['’]s?$/u, '');
+  if (k.length < 2) return null;
+  return new RegExp(`(?<![A-Za-z])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+}, 20_000);
+
+const titleCases = new WeakMap<SegmentedText, boolean[]>();
+/** Whether a source sentence is a Title Case headline (most of its content words capitalised). */
+function titleCaseOf(side: SegmentedText, sentence: number): boolean {
+  let all = titleCases.get(side);
+  if (!all) {
+    all = side.sentences.map((s) => {
+      const content = sentenceWords(side, s.index).filter((w) => w.text.length >= 4 && !ENGLISH_STOPWORDS.has(w.folded));
+      return content.length >= 3 && content.filter((w) => isCapitalised(w.text)).length >= content.length * 0.7;
+    });
+    titleCases.set(side, all);
+  }
+  return all[sentence] ?? false;
+}
+
+const nameSkeletons = memo((w: string) => [...new Set(stemCandidates(w, 2).map(arabicSkeleton))].filter(Boolean));
 
 /** An Arabic "word" this long is several words whose spaces were lost. */
 export const GLUED = 18;
@@ -149,15 +174,7 @@ export const names = defineCheck<Options>({
       }
       return f;
     };
-    const arSkeletons = new Map<string, string[]>();
-    const skeletonsOf = (w: string) => {
-      let s = arSkeletons.get(w);
-      if (!s) {
-        s = [...new Set(stemCandidates(w, 2).map(arabicSkeleton))].filter(Boolean);
-        arSkeletons.set(w, s);
-      }
-      return s;
-    };
+    const skeletonsOf = nameSkeletons;
 
     return (bead: BeadView): FindingDraft[] => {
       if (bead.source.length === 0 || bead.target.length === 0) return [];
@@ -166,8 +183,7 @@ export const names = defineCheck<Options>({
         const toks: Array<NameToken & { index: number; initial: boolean }> = [];
         let k = 0;
         // A headline in Title Case capitalises ordinary words: there a capital proves nothing.
-        const content = words(src, s.start, s.end).filter((w) => w.text.length >= 4 && !ENGLISH_STOPWORDS.has(w.text.toLowerCase()));
-        const titleCase = content.length >= 3 && content.filter((w) => isCapitalised(w.text)).length >= content.length * 0.7;
+        const titleCase = titleCaseOf(doc.source, s.index);
         NAME_TOKEN.lastIndex = s.start;
         let m: RegExpExecArray | null;
         while ((m = NAME_TOKEN.exec(src)) !== null && m.index < s.end) {
@@ -182,7 +198,7 @@ export const names = defineCheck<Options>({
           if (/-\p{Ll}+$/u.test(text) && /^\p{Lu}\p{Ll}*-/u.test(text) && isEnglishWord(text.split('-').pop()!)) continue;
           const key = stripPossessive(text);
           // The first word of a sentence (or of a quotation) is capitalised anyway.
-          const before = src.slice(s.start, m.index);
+          const before = src.slice(Math.max(s.start, m.index - 3), m.index);
           const initial = index === 0 || /["“‘(:]\s*$/u.test(before) || titleCase;
           if (initial && !caps && !midCaps.has(key) && !known.has(key) && !glossary.has(key)) continue;
           toks.push({ text, key, start: m.index, end: m.index + text.length, index, initial });
@@ -198,25 +214,31 @@ export const names = defineCheck<Options>({
       }
       if (groups.length === 0) return [];
 
-      const tgtWords = bead.target.flatMap((s) =>
-        words(tgt, s.start, s.end).map((w) => ({ ...w, folded: foldArabicKey(w.text), sentence: s.index })),
-      );
+      const tgtWords = bead.target.length === 1 ? sentenceWords(doc.target, bead.target[0]!.index) : bead.target.flatMap((s) => sentenceWords(doc.target, s.index));
       const arabicWords = tgtWords.filter((w) => /^[\u0621-\u064A]+$/u.test(w.folded));
       // Text whose spaces were lost (كورياالشماليةمنذعام) cannot be judged word by word; the
       // typography check reports it.
       if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
       // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
       const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: skeletonsOf(w.folded) }));
-      for (let i = 0; i + 1 < arabicWords.length; i++) {
-        const a = arabicWords[i]!;
-        const b = arabicWords[i + 1]!;
-        if (/^\s+$/u.test(tgt.slice(a.end, b.start))) {
-          candidates.push({ word: { ...a, end: b.end, text: tgt.slice(a.start, b.end), folded: a.folded + b.folded }, skeletons: skeletonsOf(a.folded + b.folded), pair: true });
+      let paired = false;
+      const addPairs = () => {
+        if (paired) return;
+        paired = true;
+        for (let i = 0; i + 1 < arabicWords.length; i++) {
+          const a = arabicWords[i]!;
+          const b = arabicWords[i + 1]!;
+          if (/^\s+$/u.test(tgt.slice(a.end, b.start))) {
+            candidates.push({ word: { ...a, end: b.end, text: tgt.slice(a.start, b.end), folded: a.folded + b.folded }, skeletons: skeletonsOf(a.folded + b.folded), pair: true });
+          }
         }
-      }
+      };
       const tgtSpan = { start: bead.target[0]!.start, end: bead.target[bead.target.length - 1]!.end };
-      const tgtPlain = tgt.slice(tgtSpan.start, tgtSpan.end).replace(/\./g, '');
-      const tgtFolded = foldArabicKey(tgt.slice(tgtSpan.start, tgtSpan.end));
+      let plain: string | undefined;
+      const tgtPlain = () => (plain ??= tgt.slice(tgtSpan.start, tgtSpan.end).replace(/\./g, ''));
+      let foldedSpan: string | undefined;
+      const tgtFolded = () => (foldedSpan ??= foldArabic(tgt.slice(tgtSpan.start, tgtSpan.end)).text);
+      const hasLatin = bead.target.some((s) => /[A-Za-z]/u.test(s.text));
 
       const formsPresent = (forms: string[]) => {
         const f = formsOf(forms);
@@ -226,25 +248,34 @@ export const names = defineCheck<Options>({
         return f.multi.some((seq) => tgtWords.some((_, i) => seq.every((ws, k) => tgtWords[i + k] !== undefined && ws.has(tgtWords[i + k]!.folded))));
       };
       const latinPresent = (key: string) => {
-        const k = key.replace(/\./g, '').replace(/['’]s?$/u, '');
-        if (k.length < 2) return false;
-        return new RegExp(`(?<![A-Za-z])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu').test(tgtPlain);
+        if (!hasLatin) return false;
+        const re = latinPattern(key);
+        return re !== null && re.test(tgtPlain());
       };
       const bestTranslit = (keys: string[]) => {
         let best = 0;
         let cand: Candidate | undefined;
-        for (const key of keys) {
-          const en = englishSkeleton(key);
-          if (!en) continue;
-          for (const c of candidates) {
-            for (const a of c.skeletons) {
-              const sc = skeletonScore(en, a);
-              if (sc > best || (sc === best && cand?.pair && !c.pair)) {
-                best = sc;
-                cand = c;
+        const scan = () => {
+          for (const key of keys) {
+            const en = englishSkeleton(key);
+            if (!en) continue;
+            for (const c of candidates) {
+              for (const a of c.skeletons) {
+                if (!sameOnset(en, a)) continue; // a transliteration keeps the first consonant
+                const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
+                if (sc > best || (sc === best && cand?.pair && !c.pair)) {
+                  best = sc;
+                  cand = c;
+                }
               }
             }
           }
+        };
+        scan();
+        // Two Arabic words read as one name (بيونغ يانغ) only when single words fall short.
+        if (best < options.threshold) {
+          addPairs();
+          scan();
         }
         return { best, cand };
       };
@@ -283,7 +314,7 @@ export const names = defineCheck<Options>({
           if (tg && formsPresent(tg.map((x) => x.text))) satisfied = true;
           else if (k && formsPresent(k.forms)) satisfied = true;
           else if (latinPresent(t.key)) satisfied = true;
-          else if (isAllCaps(t.key) && spelledAcronymPattern(t.key)?.test(tgtFolded)) satisfied = true;
+          else if (isAllCaps(t.key) && spelledAcronymPattern(t.key)?.test(tgtFolded())) satisfied = true;
         }
         if (!satisfied && open.length) {
           // Transliteration: each name word, and the words joined (New York → نيويورك).

@@ -51,10 +51,13 @@ export const numbers = defineCheck<Options>({
     return (bead: BeadView): FindingDraft[] => {
       if (bead.source.length === 0 || bead.target.length === 0) return [];
       const s = collect(bead.source, (a, b) => englishNumbers(src, a, b));
+      // Duals (جنديان) only matter when the source says two; reading them costs a look at
+      // every word, so only then.
+      const duals = s.some((m) => m.values.includes(2));
       // Latin text kept in the target (a book title) may spell numbers in English.
       const t = collect(bead.target, (a, b) => [
-        ...arabicNumbers(tgt, a, b),
-        ...englishNumbers(tgt, a, b).filter((m) => m.kind !== 'digits'),
+        ...arabicNumbers(tgt, a, b, { duals }),
+        ...(/[A-Za-z]/u.test(tgt.slice(a, b)) ? englishNumbers(tgt, a, b).filter((m) => m.kind !== 'digits') : []),
       ]);
       if (s.length === 0 && t.filter(required).length === 0) return [];
       const usedT = new Set<number>();

@@ -4,10 +4,11 @@
 // ordinary variation); and a negation in the source (no, not, never, n't, without, nor) with
 // no Arabic negation (لا، لم، لن، ليس، غير، دون، بدون، ما، عدم …) in the aligned target.
 import { z } from 'zod';
-import type { Sentence } from '../core/types.js';
+import type { SegmentedText, Sentence } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
 import { stemCandidates } from '../text/clitics.js';
-import { words } from '../text/tokens.js';
+import { memo } from '../text/memo.js';
+import { sentenceWords } from './words.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck, primaryLang } from './types.js';
 
@@ -38,22 +39,20 @@ const ARABIC_NEGATION = new Set(
 ARABIC_NEGATION.delete(foldArabicKey('يعد'));
 ARABIC_NEGATION.delete(foldArabicKey('تعد'));
 
-function hasArabicNegation(text: string, sentences: Sentence[]): boolean {
-  for (const s of sentences) {
-    for (const w of words(text, s.start, s.end)) {
-      const f = foldArabicKey(w.text);
-      if (ARABIC_NEGATION.has(f)) return true;
-      if (stemCandidates(f, 2).some((st) => ARABIC_NEGATION.has(st))) return true;
-      // عدم and غير open compounds: عدم الاستقرار، غير قانوني; اللا as a prefix: اللامبالاة.
-      if (f.length > 5 && /^[وفبل]?اللا/u.test(f)) return true;
-    }
-  }
-  return false;
+const negates = memo((f: string) => ARABIC_NEGATION.has(f) || stemCandidates(f, 2).some((st) => ARABIC_NEGATION.has(st)));
+
+function hasArabicNegation(side: SegmentedText, sentences: Sentence[]): boolean {
+  return sentences.some((s) => sentenceWords(side, s.index).some((w) => negates(w.folded)));
 }
 
 function visibleLength(text: string, sentences: Sentence[]): number {
   let n = 0;
-  for (const s of sentences) for (let i = s.start; i < s.end; i++) if (!/\s/u.test(text[i]!)) n++;
+  for (const s of sentences) {
+    for (let i = s.start; i < s.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0) n++;
+    }
+  }
   return n;
 }
 
@@ -149,7 +148,7 @@ export const omission = defineCheck<Options>({
         }
         // Text that lost its spaces (فهملا) hides the particle; the typography check reports it.
         const glued = bead.target.some((s) => /[\u0621-\u064A]{18,}/u.test(s.text));
-        if (neg && !glued && !hasArabicNegation(tgt, bead.target)) {
+        if (neg && !glued && !hasArabicNegation(doc.target, bead.target)) {
           out.push({
             side: 'source',
             ...neg,

@@ -7,6 +7,7 @@ import type { Sentence } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
 import { GLUED } from './names.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { sentenceWords } from './words.js';
 import { defineCheck } from './types.js';
 
 const RULES = ['latinPunctuation', 'brackets', 'quotes', 'doubledWords', 'doubleSpaces', 'missingSpaces', 'tatweel', 'mixedScript', 'persianLetters'] as const;
@@ -80,6 +81,7 @@ export const typography = defineCheck<Options>({
       const beadOfTarget = new Map<number, number>();
       doc.alignment.forEach((b, k) => b.target.forEach((t) => beadOfTarget.set(t, k)));
       for (const p of doc.target.paragraphs) {
+        if (!/[()[\]{}«»“”"„‟]/u.test(tgt.slice(p.start, p.end))) continue;
         const bad = unbalanced(tgt, p.start, p.end);
         if (bad.length === 0) continue;
         const sents = doc.target.sentences.filter((s) => s.paragraph === p.index);
@@ -120,7 +122,7 @@ export const typography = defineCheck<Options>({
       for (const s of bead.target) {
         const text = tgt.slice(s.start, s.end);
         const at = (i: number) => s.start + i;
-        if (on('latinPunctuation')) {
+        if (on('latinPunctuation') && /[,;?]/u.test(text)) {
           for (const m of text.matchAll(/[,;?]/gu)) {
             const i = m.index;
             const before = text.slice(0, i).replace(/[\s"'“”«»)\]]+$/u, '');
@@ -140,12 +142,12 @@ export const typography = defineCheck<Options>({
             });
           }
         }
-        if (on('doubleSpaces')) {
+        if (on('doubleSpaces') && text.includes('  ')) {
           for (const m of text.matchAll(/[ \u00A0]{2,}/gu)) {
             out.push({ rule: 'doubleSpaces', side: 'target', sentence: s.index, start: at(m.index), end: at(m.index) + m[0].length, message: 'Several spaces in a row.', suggestion: ' ' });
           }
         }
-        if (on('missingSpaces')) {
+        if (on('missingSpaces') && /[\u0621-\u064A\u064B-\u0652\u0640]{18}/u.test(text)) {
           // No Arabic word is this long: the spaces between several words were lost.
           // One finding per sentence: a text that lost its spaces would otherwise flag every word.
           const runs = [...text.matchAll(/[\u0621-\u064A\u064B-\u0652\u0640]{18,}/gu)].filter((m) => foldArabicKey(m[0]).length >= GLUED);
@@ -160,7 +162,7 @@ export const typography = defineCheck<Options>({
             });
           }
         }
-        if (on('tatweel')) {
+        if (on('tatweel') && text.includes('\u0640')) {
           // A tatweel between letters stretches a word (الخنـتة); after a lone clitic before a
           // quotation, a digit or Latin text (بـ"هل"، الـ2020) it is the accepted way to attach it.
           for (const m of text.matchAll(/(?<=[\u0621-\u064A])\u0640+(?=[\u0621-\u063F\u0641-\u064A])/gu)) {
@@ -181,7 +183,7 @@ export const typography = defineCheck<Options>({
             });
           }
         }
-        if (on('mixedScript')) {
+        if (on('mixedScript') && /[A-Za-z\u06CC\u06A9]/u.test(text)) {
           for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
             const w = m[0];
             if (/\p{Script=Arabic}/u.test(w) && /\p{Script=Latin}/u.test(w)) {
@@ -213,26 +215,23 @@ export const typography = defineCheck<Options>({
           }
         }
         if (on('doubledWords')) {
-          const re = /[\p{L}\p{M}]+/gu;
-          let prev: { w: string; start: number } | undefined;
-          for (const m of text.matchAll(re)) {
-            const f = foldArabicKey(m[0]);
-            if (prev && prev.w === f && !allowDoubled.has(f) && !LETTER_NAMES.has(f) && /^[\u0621-\u064A]+$/u.test(f)) {
-              // Only whitespace between the two: "في في", not "قال: قال".
-              if (/^[\p{L}\p{M}]+\s+$/u.test(text.slice(prev.start, m.index))) {
-                out.push({
-                  rule: 'doubledWords',
-                  side: 'target',
-                  sentence: s.index,
-                  start: at(prev.start),
-                  end: at(m.index) + m[0].length,
-                  category: 'Linguistic conventions/Grammar',
-                  message: `"${m[0]}" is written twice.`,
-                  suggestion: m[0],
-                });
-              }
-            }
-            prev = { w: f, start: m.index };
+          const ws = sentenceWords(doc.target, s.index);
+          for (let k = 1; k < ws.length; k++) {
+            const a = ws[k - 1]!;
+            const b = ws[k]!;
+            if (a.folded !== b.folded || allowDoubled.has(b.folded) || LETTER_NAMES.has(b.folded) || !/^[\u0621-\u064A]+$/u.test(b.folded)) continue;
+            // Only whitespace between the two: "في في", not "قال: قال".
+            if (!/^\s+$/u.test(tgt.slice(a.end, b.start))) continue;
+            out.push({
+              rule: 'doubledWords',
+              side: 'target',
+              sentence: s.index,
+              start: a.start,
+              end: b.end,
+              category: 'Linguistic conventions/Grammar',
+              message: `"${b.text}" is written twice.`,
+              suggestion: b.text,
+            });
           }
         }
         for (const d of pairing.get(s.index) ?? []) out.push(d);

@@ -46,9 +46,11 @@ export const untranslated = defineCheck<Options>({
     return (bead: BeadView): FindingDraft[] => {
       if (bead.target.length === 0) return [];
       const out: FindingDraft[] = [];
-      const srcText = normalise(bead.source.map((s) => s.text).join(' '));
-      const tgtText = normalise(bead.target.map((s) => s.text).join(' '));
-      if (srcText && srcText === tgtText && /\p{L}{2}/u.test(tgtText) && !keep.includes(tgtText)) {
+      // Identical to the source: only possible when the target has Latin letters at all.
+      const latin = bead.target.some((s) => /[A-Za-z]/u.test(s.text));
+      const srcText = latin ? normalise(bead.source.map((s) => s.text).join(' ')) : '';
+      const tgtText = latin ? normalise(bead.target.map((s) => s.text).join(' ')) : '';
+      if (latin && srcText && srcText === tgtText && /\p{L}{2}/u.test(tgtText) && !keep.includes(tgtText)) {
         const first = bead.target[0]!;
         const last = bead.target[bead.target.length - 1]!;
         return [{

@@ -1,6 +1,7 @@
 // English acronyms spelled out letter by letter in Arabic script: BBC → بي بي سي, FBI → إف بي
 // آي. Returns a pattern over FOLDED Arabic text (arabic.ts) with optional spaces between letters.
 import { WORD_END, WORD_START } from './arabic.js';
+import { memo } from './memo.js';
 
 const LETTER_NAMES: Record<string, string[]> = {
   A: ['اي', 'ايه', 'ا'], B: ['بي'], C: ['سي'], D: ['دي'], E: ['اي', 'ي'], F: ['اف'], G: ['جي'],
@@ -10,7 +11,9 @@ const LETTER_NAMES: Record<string, string[]> = {
 };
 
 /** Pattern (flags u) for the letter-by-letter spelling of an acronym, or null if it has no letters. */
-export function spelledAcronymPattern(acronym: string): RegExp | null {
+export const spelledAcronymPattern: (acronym: string) => RegExp | null = memo(pattern, 10_000);
+
+function pattern(acronym: string): RegExp | null {
   const letters = acronym.toUpperCase().replace(/[^A-Z]/g, '');
   if (letters.length < 2) return null;
   const parts = [...letters].map((l) => `(?:${LETTER_NAMES[l]!.join('|')})`);

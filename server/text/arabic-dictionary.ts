@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { has, importTrie } from 'cspell-trie-lib';
+import { memo } from './memo.js';
 
 type Root = ReturnType<typeof importTrie>;
 let root: Root | null | undefined;
@@ -28,7 +29,9 @@ function load(): Root | null {
 const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u0640\u200B-\u200F]/gu;
 
 /** Whether `word` (as written: hamza, taa marbuta) is a word of the Arabic dictionary. */
-export function isArabicWord(word: string): boolean {
+export const isArabicWord: (word: string) => boolean = memo(lookup);
+
+function lookup(word: string): boolean {
   const r = load();
   if (!r) return false;
   const w = word.normalize('NFC').replace(MARKS, '');

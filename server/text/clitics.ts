@@ -4,6 +4,7 @@
 // ل + ال is written لل (للمجلس, never لالمجلس). Enclitic pronouns follow the last word; a taa
 // marbuta (folded to ه) becomes ت before them (قاعدة → قاعدته).
 import { WORD_END, WORD_START, foldArabicKey } from './arabic.js';
+import { memo } from './memo.js';
 
 const ENCLITICS = '(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ي)';
 
@@ -54,6 +55,13 @@ const PROCLITICS = /^(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بكل]|[وف])/u;
  * caller tries every candidate rather than trusting the first strip.
  */
 export function stemCandidates(folded: string, minStem = 2): string[] {
+  return (minStem === 2 ? stems2 : minStem === 3 ? stems3 : minStem === 4 ? stems4 : (w: string) => computeStems(w, minStem))(folded);
+}
+const stems2 = memo((w: string) => computeStems(w, 2));
+const stems3 = memo((w: string) => computeStems(w, 3));
+const stems4 = memo((w: string) => computeStems(w, 4));
+
+function computeStems(folded: string, minStem: number): string[] {
   const out = [folded];
   const m = PROCLITICS.exec(folded);
   if (!m) return out;

@@ -3,10 +3,13 @@
 // Thrones") from a name (Pelosi, Kavanaugh). Loaded once, on first use (about 0.1 s).
 import { readFileSync } from 'node:fs';
 import wordListPath from 'word-list';
+import { memo } from './memo.js';
 
 let words: Set<string> | undefined;
 
-export function isEnglishWord(word: string): boolean {
+export const isEnglishWord: (word: string) => boolean = memo(lookup, 50_000);
+
+function lookup(word: string): boolean {
   if (!words) {
     try {
       words = new Set(readFileSync(wordListPath, 'utf8').split('\n'));

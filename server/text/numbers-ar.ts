@@ -5,6 +5,7 @@
 // Words are matched on folded keys (arabic.ts) behind proclitics (و، ب، ل، ال، لل).
 import { foldArabicKey } from './arabic.js';
 import { stemCandidates } from './clitics.js';
+import { memo } from './memo.js';
 import { DIGIT, asciiDigits, parseDigits, type NumberMention } from './numbers.js';
 
 type WordType = 'unit' | 'teen' | 'ten' | 'hundred' | 'scale' | 'scale-plural' | 'ordinal' | 'ordinal-unit' | 'one-of-teen' | 'decade';
@@ -88,7 +89,9 @@ function place(e: Entry): number {
   return 1;
 }
 
-function lookup(folded: string): { entry: Entry; conj: boolean; article: boolean } | null {
+const lookup = memo(lookupUncached);
+
+function lookupUncached(folded: string): { entry: Entry; conj: boolean; article: boolean } | null {
   for (const stem of stemCandidates(folded, 2)) {
     const entry = LEXICON.get(stem);
     if (entry) {
@@ -99,7 +102,9 @@ function lookup(folded: string): { entry: Entry; conj: boolean; article: boolean
   return null;
 }
 
-function isDual(folded: string): boolean {
+const isDual = memo(isDualUncached);
+
+function isDualUncached(folded: string): boolean {
   const stems = stemCandidates(folded, 4);
   if (stems.some((s) => NOT_DUAL.has(s) || LEXICON.has(s))) return false;
   return stems.some((s) => s.length >= 5 && /(?:ان|ين)$/u.test(s));
@@ -123,7 +128,11 @@ export interface ArabicNumberOptions {
   duals?: boolean;
 }
 
+/** Anything that could be a number (digits or the stem of a number word); duals aside. */
+const ANY_NUMBER = /[0-9\u0660-\u0669\u06F0-\u06F9]|واحد|اثن|ثنت|ثلاث|ربع|خمس|ست|سبع|ثمان|تسع|عشر|مئ|مائ|ألف|الف|آلاف|ملي|بليون|تريليون|أول|اول|ثان|حادي|نصف|ينيات|ينات/u;
+
 export function arabicNumbers(text: string, from = 0, to = text.length, options: ArabicNumberOptions = {}): NumberMention[] {
+  if (options.duals === false && !ANY_NUMBER.test(text.slice(from, to))) return [];
   const toks: Tok[] = [];
   TOKEN.lastIndex = from;
   let m: RegExpExecArray | null;

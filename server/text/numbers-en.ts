@@ -44,7 +44,11 @@ function wordParts(w: string): string[] | null {
   return null;
 }
 
+/** Anything that could start a number; most sentences have none and are done at once. */
+const ANY_NUMBER = /[0-9]|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fifth|eighth|ninth|twelfth|twice|thrice|half|decade|doubled|tripled|quadrupled|dozen)/i;
+
 export function englishNumbers(text: string, from = 0, to = text.length): NumberMention[] {
+  if (!ANY_NUMBER.test(from === 0 && to === text.length ? text : text.slice(from, to))) return [];
   const toks: Tok[] = [];
   // Hyphenated number words are one token for the scanner, so join letter runs across '-'.
   const re = /[0-9](?:[0-9,.]*[0-9])?|[A-Za-z]+(?:-[A-Za-z]+)*|%/g;

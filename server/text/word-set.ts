@@ -14,6 +14,8 @@ function base(folded: string): string {
 
 export class ArabicWordSet {
   private readonly bases = new Map<string, string>();
+  private readonly found = new Map<string, string | null>();
+  private byLength: Map<number, string[]> | undefined;
 
   constructor(entries: Iterable<string> = []) {
     for (const e of entries) this.add(e);
@@ -26,6 +28,8 @@ export class ArabicWordSet {
     if (!this.bases.has(f)) this.bases.set(f, label);
     const b = base(f);
     if (!this.bases.has(b)) this.bases.set(b, label);
+    this.found.clear();
+    this.byLength = undefined;
   }
 
   get size(): number {
@@ -34,6 +38,16 @@ export class ArabicWordSet {
 
   /** The label of the entry a folded word is a form of, or undefined. */
   find(folded: string): string | undefined {
+    let hit = this.found.get(folded);
+    if (hit === undefined) {
+      hit = this.findUncached(folded) ?? null;
+      if (this.found.size > 100_000) this.found.clear();
+      this.found.set(folded, hit);
+    }
+    return hit ?? undefined;
+  }
+
+  private findUncached(folded: string): string | undefined {
     for (const stem of stemCandidates(folded, 2)) {
       const hit = this.bases.get(stem);
       if (hit !== undefined) return hit;
@@ -57,9 +71,15 @@ export class ArabicWordSet {
    */
   hasNear(folded: string, minLength = 6): boolean {
     if (this.has(folded)) return true;
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const b of this.bases.keys()) this.byLength.set(b.length, [...(this.byLength.get(b.length) ?? []), b]);
+    }
     for (const stem of stemCandidates(folded, minLength)) {
-      for (const b of this.bases.keys()) {
-        if (b.length < minLength - 1 || Math.abs(b.length - stem.length) > 3) continue;
+      const near: string[] = [];
+      for (let len = stem.length - 4; len <= stem.length + 1; len++) near.push(...(this.byLength.get(len) ?? []));
+      for (const b of near) {
+        if (b.length < minLength - 1) continue;
         if (withinOneEdit(stem, b) || (stem.length > b.length && SUFFIXES.some((s) => stem.endsWith(s) && withinOneEdit(stem.slice(0, -s.length), b)))) return true;
       }
     }
