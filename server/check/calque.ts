@@ -11,6 +11,7 @@ import { foldArabicKey } from '../text/arabic.js';
 import { stemCandidates } from '../text/clitics.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { isEnglishWord } from '../text/english-words.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
 import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
@@ -111,8 +112,12 @@ export const calque = defineCheck<Options>({
     // English words written in lower case somewhere in the source: a capitalised occurrence at
     // the start of a sentence is the same common noun ("Juntas rarely …").
     const common = new Set<string>();
+    const midCaps = new Set<string>();
     for (const s of doc.source.sentences) {
-      for (const w of words(doc.source.text, s.start, s.end)) if (!isCapitalised(w.text)) common.add(w.text.toLowerCase());
+      for (const w of sentenceWords(doc.source, s.index)) {
+        if (!isCapitalised(w.text)) common.add(w.folded);
+        else if (w.k > 0) midCaps.add(w.folded.replace(/['’]s$/u, ''));
+      }
     }
     // Where each Arabic word and each English word occurs: a sound-spelling of an English word
     // appears only where that word is in the source (الخنتة only next to "junta"); a word that
@@ -146,7 +151,7 @@ export const calque = defineCheck<Options>({
     const isExcused = (folded: string, surface: string) => {
       let e = excused.get(folded);
       if (e === undefined) {
-        e = allow.hasNear(folded) || stemCandidates(folded, 2).some((st) => glossaryWords.has(st)) || isArabicWord(surface);
+        e = allow.hasNear(folded) || isArabicWord(surface);
         excused.set(folded, e);
       }
       return e;
@@ -157,12 +162,19 @@ export const calque = defineCheck<Options>({
       const english: Array<{ word: string; skeletons: string[] }> = [];
       const capitalised: string[] = [];
       for (const s of bead.source) {
-        for (const w of sentenceWords(doc.source, s.index)) {
+        const ws = sentenceWords(doc.source, s.index);
+        for (const w of ws) {
           const info = englishInfo(w.text);
           if (!info) continue;
-          // A capital letter marks a name, unless the word opens the sentence and is written in
-          // lower case elsewhere in the document.
-          if (info.capitalised && (w.k > 0 || !common.has(info.lower))) {
+          // A capital letter marks a name, unless the word opens the sentence and is a common
+          // word: written in lower case elsewhere, or an English word that is neither capitalised
+          // inside a sentence anywhere in the document nor followed by a capitalised word
+          // ("Inflation in Egypt …" is common; "Graham Smith …", "Trump said …" are not).
+          const commonHere =
+            w.k === 0 &&
+            (common.has(info.lower) ||
+              (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && isCapitalised(ws[1].text))));
+          if (info.capitalised && !commonHere) {
             if (info.nameSkeleton.length >= 2) capitalised.push(info.nameSkeleton);
             continue;
           }
@@ -192,7 +204,13 @@ export const calque = defineCheck<Options>({
             }
           }
           if (best < options.threshold) continue;
-          if (isExcused(folded, w.text)) continue;
+          const suggestion = englishForms(bestWord).map((f) => suggest.get(f) ?? calqueDictionary().get(f)).find(Boolean);
+          // When Arabic's own word is known (glossary, calque list), a sound-spelling is a calque
+          // even if some dictionary lists it (الفاكسين for اللقاح); otherwise a dictionary word is
+          // taken as established Arabic.
+          // A word the glossary rules on is the terminology check's business.
+          if (stemCandidates(folded, 2).some((st) => glossaryWords.has(st))) continue;
+          if (suggestion ? allow.hasNear(folded) : isExcused(folded, w.text)) continue;
           // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque.
           if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
           const occ = where();
@@ -202,7 +220,6 @@ export const calque = defineCheck<Options>({
             return set;
           }, new Set<number>());
           if (here && [...here].some((b) => !withWord.has(b))) continue;
-          const suggestion = englishForms(bestWord).map((f) => suggest.get(f) ?? calqueDictionary().get(f)).find(Boolean);
           out.push({
             side: 'target',
             sentence: s.index,

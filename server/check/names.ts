@@ -72,6 +72,9 @@ function titleCaseOf(side: SegmentedText, sentence: number): boolean {
 
 const nameSkeletons = memo((w: string) => [...new Set(stemCandidates(w, 2).map(arabicSkeleton))].filter(Boolean));
 
+/** Plural nouns for groups of people (Eurosceptics, Brexiteers, Austrians): translated, not names. */
+const GROUP_NOUN = /(?:ers|ists|ians|ans|ics|ites|ees|ks)$/u;
+
 /** An Arabic "word" this long is several words whose spaces were lost. */
 export const GLUED = 18;
 
@@ -104,6 +107,10 @@ interface Group {
 /** A name and the country or person behind an adjective: Chilean → Chile, Syrian → Syria. */
 function nameVariants(key: string): string[] {
   const out = [key];
+  // Berners-Lee, Plasco-Flaxman: each part may be written on its own.
+  if (key.includes('-')) out.push(...key.split('-').filter((p) => p.length >= 2));
+  // German and Dutch W sounds as v (Wagner → فاغنر), which English spelling hides.
+  if (/^W/u.test(key)) out.push(`V${key.slice(1)}`);
   const m = /^(.{3,}?)(?:ian|ean|an|ese|ish|i)s?$/u.exec(key);
   if (m) out.push(m[1]!, `${m[1]!}a`);
   return out;
@@ -254,6 +261,7 @@ export const names = defineCheck<Options>({
       };
       const bestTranslit = (keys: string[]) => {
         let best = 0;
+        let bestLen = 0;
         let cand: Candidate | undefined;
         const scan = () => {
           for (const key of keys) {
@@ -263,7 +271,10 @@ export const names = defineCheck<Options>({
               for (const a of c.skeletons) {
                 if (!sameOnset(en, a)) continue; // a transliteration keeps the first consonant
                 const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
-                if (sc > best || (sc === best && cand?.pair && !c.pair)) {
+                // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
+                const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);
+                if (sc > best || (sc === best && ((cand?.pair && !c.pair) || closer))) {
+                  bestLen = a.length;
                   best = sc;
                   cand = c;
                 }
@@ -324,9 +335,12 @@ export const names = defineCheck<Options>({
           // A near sound-alike that Arabic does not know as a word is this name's own spelling.
           else if (cand && best >= 0.5 && !isArabicWord(cand.word.text)) satisfied = true;
           // A one-word name (JNIM) whose nearest sound-alike is an ordinary Arabic word (جنون).
+          // A one-word acronym read as a word (JNIM) whose nearest sound-alike is an ordinary
+          // Arabic word (جنون): the name was translated as a word. Shorter acronyms are spelled
+          // letter by letter and other names too often match words by chance to judge this way.
           else if (
-            cand && best >= options.nearMiss && g.tokens.length === 1 && !isEnglishWord(open[0]!.key) &&
-            ordinaryNoun(cand.word.folded, cand.word.text) && englishSkeleton(open[0]!.key).length >= 3
+            cand && best >= options.nearMiss && g.tokens.length === 1 && isAllCaps(open[0]!.key) &&
+            open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4 && ordinaryNoun(cand.word.folded, cand.word.text)
           ) {
             near = { word: cand.word, score: best };
           }
@@ -337,7 +351,13 @@ export const names = defineCheck<Options>({
         // that are not English words (Pelosi, not "Chambers"). Acronyms are left out unless the
         // glossary or the name list knows them: translators expand them (BST → بتوقيت بريطانيا
         // الصيفي), which no transliteration can confirm; a near miss (JNIM → جنون) still counts.
-        const names = open.filter((t) => !isAllCaps(t.key) && t.key.replace(/[^\p{L}]/gu, '').length >= 3 && !isEnglishWord(t.key));
+        // Words the name list knows (Friday → الجمعة, Scotland → اسكتلندا) confirm a name when
+        // present but are not reported when absent: dates and places are often reworded.
+        const names = open.filter(
+          (t) =>
+            !isAllCaps(t.key) && t.key.replace(/[^\p{L}]/gu, '').length >= 3 && !isEnglishWord(t.key) &&
+            !known.has(t.key) && !GROUP_NOUN.test(t.key),
+        );
         const strong = names.length > 0 && (names.length >= 2 || !g.initial);
         if (!near && !strong) continue;
         pending.push({ g, ...(near ? { near } : {}), ...(glossaryForms ? { glossaryForms } : {}) });

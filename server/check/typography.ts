@@ -117,9 +117,9 @@ export const typography = defineCheck<Options>({
       }
     }
 
-    return (bead: BeadView): FindingDraft[] => {
+    const sentenceDrafts = (s: Sentence): Draft[] => {
       const out: Draft[] = [];
-      for (const s of bead.target) {
+      {
         const text = tgt.slice(s.start, s.end);
         const at = (i: number) => s.start + i;
         if (on('latinPunctuation') && /[,;?]/u.test(text)) {
@@ -236,7 +236,27 @@ export const typography = defineCheck<Options>({
         }
         for (const d of pairing.get(s.index) ?? []) out.push(d);
       }
-      return out.map(({ rule: _rule, ...d }) => d);
+      return out;
     };
+
+    // Spacing damage is usually systematic (a text that lost its spaces, or got doubled ones,
+    // in an export): from three places in a document on, one finding stands for them all.
+    const all = doc.target.sentences.flatMap(sentenceDrafts);
+    const bySentence = new Map<number, Draft[]>();
+    const spacing = (d: Draft) => d.rule === 'doubleSpaces' || d.rule === 'missingSpaces' || (d.rule === 'mixedScript' && d.category === 'Linguistic conventions/Punctuation');
+    const systematic = all.filter(spacing);
+    const keep = (d: Draft) => !spacing(d) || systematic.length < SYSTEMATIC || d === systematic[0];
+    for (const d of all) {
+      if (!keep(d)) continue;
+      if (spacing(d) && systematic.length >= SYSTEMATIC) {
+        d.message += ` The spacing of this translation is damaged in ${systematic.length} places (missing or doubled spaces); only the first is listed.`;
+      }
+      bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+    }
+    return (bead: BeadView): FindingDraft[] =>
+      bead.target.flatMap((s) => bySentence.get(s.index) ?? []).map(({ rule: _rule, ...d }) => d);
   },
 });
+
+/** From this many spacing problems in one document, they are reported as one. */
+const SYSTEMATIC = 3;

@@ -40,9 +40,10 @@ function wordBody(word: string, last: boolean): string {
 export function arabicTermRegex(term: string): RegExp {
   const words = foldArabicKey(term).trim().split(/\s+/u).filter(Boolean);
   if (words.length === 0) throw new Error('empty term');
-  const parts = words.map((w, i) =>
-    i === 0 ? firstWordPattern(w, words.length === 1) : wordBody(w, i === words.length - 1),
-  );
+  // A later word's article may go when the phrase is indefinite: نسبة المشاركة → بنسبة مشاركة.
+  const later = (w: string, last: boolean) =>
+    w.startsWith('ال') && w.length > 4 && words[0]!.startsWith('ال') === false ? `(?:ال)?${escapeRegex(w.slice(2))}` : wordBody(w, last);
+  const parts = words.map((w, i) => (i === 0 ? firstWordPattern(w, words.length === 1) : later(w, i === words.length - 1)));
   return new RegExp(`${WORD_START}${parts.join('\\s+')}${WORD_END}`, 'gu');
 }
 

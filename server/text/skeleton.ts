@@ -37,6 +37,8 @@ const EN_TO_AR: Record<string, string> = {
 };
 
 const DIGRAPHS: Array<[RegExp, string]> = [
+  [/^dj/g, 'j'], // Djibouti, Djerba: French spelling of j
+  [/[ts]ion/g, 'Sn'], // inflation → إنفليشن
   [/tch/g, 'C'],
   [/sch/g, 'S'],
   [/sh/g, 'S'],
