@@ -3,6 +3,10 @@ import { readCorpus } from '../../server/ingest/corpus.js';
 import { processDocument } from '../../server/pipeline.js';
 import { ROOT, SEED_CORPUS } from '../helpers/paths.js';
 import path from 'node:path';
+import { startServer } from '../helpers/server.js';
+import { documentJson } from '../../server/report/json.js';
+import { textSummary } from '../../server/report/text.js';
+import { scoreWithAnnotations } from '../../server/score/batch.js';
 
 describe('document language check', () => {
   const seed = readCorpus(SEED_CORPUS).documents[0]!.pair;
@@ -33,5 +37,22 @@ describe('document language check', () => {
   it('reports the swapped pair of the dev corpus once', () => {
     const doc = readCorpus(path.join(ROOT, 'corpora/checks-dev')).documents.find((d) => d.pair.id === 'swapped.swapped')!;
     assert.deepEqual(processDocument(doc.pair).findings.map((f) => [f.check, f.scope]), [['language', 'document']]);
+  });
+
+  it('shows the error above the document in the reviewer page, the summary and the JSON, not on a sentence', async () => {
+    const srv = await startServer();
+    try {
+      const html = await (await fetch(`${srv.url}/documents/swapped.swapped`)).text();
+      assert.equal((html.match(/class="doc-alert sev-critical" role="alert"/g) ?? []).length, 1);
+      assert.match(html, /swapped/);
+      assert.doesNotMatch(html, /data-marks="finding:language/);
+    } finally {
+      await srv.stop();
+    }
+    const doc = readCorpus(path.join(ROOT, 'corpora/checks-dev')).documents.find((d) => d.pair.id === 'swapped.swapped')!;
+    const scored = scoreWithAnnotations(doc.pair, []);
+    assert.match(textSummary([scored]), /\[language\/critical\] whole document: .*swapped/);
+    const json = documentJson(scored.doc, scored.view, scored.scores);
+    assert.deepEqual(json.findings.map((f) => [f.check, f.scope]), [['language', 'document']]);
   });
 });
