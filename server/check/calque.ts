@@ -14,7 +14,7 @@ import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isEnglishWord } from '../text/english-words.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
-import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
 import { isCapitalised, words } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
@@ -32,6 +32,9 @@ const Options = z
   })
   .strict();
 type Options = z.infer<typeof Options>;
+
+let builtInSet: ArabicWordSet | undefined;
+const builtInAllow = () => (builtInSet ??= new ArabicWordSet(builtInLoanwords()));
 
 let builtIn: string[] | undefined;
 export function builtInLoanwords(): string[] {
@@ -96,7 +99,9 @@ export const calque = defineCheck<Options>({
   example: '"junta" → الخنتة (a sound-spelling; Arabic says المجلس العسكري).',
   options: Options,
   prepare(doc: CheckDocument, options: Options) {
-    const allow = new ArabicWordSet([...builtInLoanwords(), ...options.allow]);
+    // The shipped list is built once per process; a corpus's own additions once per document.
+    const extra = options.allow.length ? new ArabicWordSet(options.allow) : null;
+    const allow = { hasNear: (folded: string) => builtInAllow().hasNear(folded) || (extra?.hasNear(folded) ?? false) };
     const srcLang = primaryLang(doc.source.lang);
     const tgtLang = primaryLang(doc.target.lang);
     // Glossary knowledge: suggestions for English words, and Arabic words it already rules on.
@@ -183,6 +188,18 @@ export const calque = defineCheck<Options>({
         }
       }
       if (english.length === 0) return [];
+      // English skeletons by the Arabic letters their first sound may be written with: a
+      // sound-spelling keeps the first consonant, so each Arabic word meets only these.
+      const byOnset = new Map<string, Array<{ word: string; es: string }>>();
+      for (const e of english) {
+        for (const es of e.skeletons) {
+          for (const letter of onsetLetters(es)) {
+            const list = byOnset.get(letter);
+            if (list) list.push({ word: e.word, es });
+            else byOnset.set(letter, [{ word: e.word, es }]);
+          }
+        }
+      }
       const out: FindingDraft[] = [];
       for (const s of bead.target) {
         for (const w of sentenceWords(doc.target, s.index)) {
@@ -191,15 +208,12 @@ export const calque = defineCheck<Options>({
           if (a.skeletons.length === 0) continue;
           let best = 0;
           let bestWord = '';
-          for (const e of english) {
-            for (const es of e.skeletons) {
-              for (const as of a.skeletons) {
-                if (!sameOnset(es, as)) continue; // a sound-spelling keeps the first consonant
-                const sc = skeletonScore(es, as, Math.max(best, options.threshold));
-                if (sc > best) {
-                  best = sc;
-                  bestWord = e.word;
-                }
+          for (const as of a.skeletons) {
+            for (const { word, es } of byOnset.get(as[0]!) ?? []) {
+              const sc = skeletonScore(es, as, Math.max(best, options.threshold));
+              if (sc > best) {
+                best = sc;
+                bestWord = word;
               }
             }
           }

@@ -33,7 +33,7 @@ const FUNCTION_SHARE: Record<string, number> = { eng: 0.15, arb: 0.07 };
 
 function functionWordShare(text: string, code: string): number {
   const set = FUNCTION_WORDS[code]!;
-  const ws = words(text, 0, Math.min(text.length, 4000));
+  const ws = words(text, 0, Math.min(text.length, 2000));
   if (ws.length < 20) return 0;
   let n = 0;
   for (const w of ws) if (set.has(code === 'arb' ? foldArabicKey(w.text) : w.text.toLowerCase())) n++;

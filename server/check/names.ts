@@ -11,7 +11,7 @@ import { spelledAcronymPattern } from '../text/acronyms.js';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { isEnglishWord } from '../text/english-words.js';
-import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
 import { isAllCaps, isCapitalised, words } from '../text/tokens.js';
 import { sentenceWords } from './words.js';
 import { stemCandidates } from '../text/clitics.js';
@@ -37,6 +37,11 @@ interface Known {
   /** Arabic forms; empty: an ordinary capitalised word, not checked. */
   forms: string[];
 }
+
+// Word sets for each list of Arabic forms, shared by every document.
+const formSets = new Map<string, { single: ArabicWordSet; multi: ArabicWordSet[][] }>();
+let phrases: Array<[string, Known]> | undefined;
+const builtInPhrases = () => (phrases ??= [...builtInNames()].filter(([en]) => en.includes(' ')));
 
 let builtIn: Map<string, Known> | undefined;
 function builtInNames(): Map<string, Known> {
@@ -155,8 +160,8 @@ export const names = defineCheck<Options>({
   prepare(doc: CheckDocument, options: Options) {
     const src = doc.source.text;
     const tgt = doc.target.text;
-    const known = new Map(builtInNames());
-    for (const [en, forms] of Object.entries(options.renderings)) known.set(en, { forms });
+    const own = Object.entries(options.renderings);
+    const known = own.length ? new Map([...builtInNames(), ...own.map(([en, forms]): [string, Known] => [en, { forms }])]) : builtInNames();
     const glossary = glossaryIndex(doc);
     // Words capitalised in mid-sentence anywhere in the source: a sentence-initial occurrence of
     // the same word is a name too.
@@ -166,8 +171,7 @@ export const names = defineCheck<Options>({
         if (k > 0 && isCapitalised(w.text)) midCaps.add(stripPossessive(w.text));
       });
     }
-    const knownPhrases = [...known].filter(([en]) => en.includes(' '));
-    const formSets = new Map<string, { single: ArabicWordSet; multi: ArabicWordSet[][] }>();
+    const knownPhrases = own.length ? [...known].filter(([en]) => en.includes(' ')) : builtInPhrases();
     const formsOf = (forms: string[]) => {
       const key = forms.join('|');
       let f = formSets.get(key);
@@ -228,15 +232,31 @@ export const names = defineCheck<Options>({
       if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
       // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
       const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: skeletonsOf(w.folded) }));
+      let onsets: Map<string, Array<{ c: Candidate; a: string }>> | undefined;
+      const onsetIndex = () => {
+        if (onsets) return onsets;
+        onsets = new Map();
+        for (const c of candidates) {
+          for (const a of c.skeletons) {
+            const list = onsets.get(a[0]!);
+            if (list) list.push({ c, a });
+            else onsets.set(a[0]!, [{ c, a }]);
+          }
+        }
+        return onsets;
+      };
       let paired = false;
       const addPairs = () => {
         if (paired) return;
         paired = true;
+        onsets = undefined;
         for (let i = 0; i + 1 < arabicWords.length; i++) {
           const a = arabicWords[i]!;
           const b = arabicWords[i + 1]!;
           if (/^\s+$/u.test(tgt.slice(a.end, b.start))) {
-            candidates.push({ word: { ...a, end: b.end, text: tgt.slice(a.start, b.end), folded: a.folded + b.folded }, skeletons: skeletonsOf(a.folded + b.folded), pair: true });
+            // Not cached: word pairs rarely repeat, and would only crowd out single words.
+            const skeletons = [...new Set(stemCandidates(a.folded, 2).map((st) => arabicSkeletonUncached(st + b.folded)))];
+            candidates.push({ word: { ...a, end: b.end, text: tgt.slice(a.start, b.end), folded: a.folded + b.folded }, skeletons, pair: true });
           }
         }
       };
@@ -264,12 +284,14 @@ export const names = defineCheck<Options>({
         let bestLen = 0;
         let cand: Candidate | undefined;
         const scan = () => {
+          const index = onsetIndex();
           for (const key of keys) {
             const en = englishSkeleton(key);
             if (!en) continue;
-            for (const c of candidates) {
-              for (const a of c.skeletons) {
-                if (!sameOnset(en, a)) continue; // a transliteration keeps the first consonant
+            // A transliteration keeps the first consonant: only words starting with a letter
+            // the name's first sound may be written with.
+            for (const letter of onsetLetters(en)) {
+              for (const { c, a } of index.get(letter) ?? []) {
                 const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
                 // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
                 const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);

@@ -5,11 +5,12 @@
 // "one" is usually the singular), but they do satisfy a source number that is there.
 import { z } from 'zod';
 import type { Sentence } from '../core/types.js';
-import { arabicNumbers } from '../text/numbers-ar.js';
+import { arabicNumbers, isArabicNumberWord } from '../text/numbers-ar.js';
 import { englishNumbers } from '../text/numbers-en.js';
 import { sameNumber, type NumberMention } from '../text/numbers.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck } from './types.js';
+import { sentenceWords } from './words.js';
 
 const Options = z
   .object({
@@ -47,6 +48,8 @@ export const numbers = defineCheck<Options>({
   prepare(doc: CheckDocument, options: Options) {
     const src = doc.source.text;
     const tgt = doc.target.text;
+    const sentenceAt = new Map(doc.target.sentences.map((s) => [s.start, s.index]));
+    const wordsOf = (start: number) => sentenceWords(doc.target, sentenceAt.get(start) ?? -1);
     const required = (m: NumberMention) => m.kind === 'digits' || (m.kind === 'words' && m.values[0]! >= options.minWordValue);
     return (bead: BeadView): FindingDraft[] => {
       if (bead.source.length === 0 || bead.target.length === 0) return [];
@@ -56,7 +59,10 @@ export const numbers = defineCheck<Options>({
       const duals = s.some((m) => m.values.includes(2));
       // Latin text kept in the target (a book title) may spell numbers in English.
       const t = collect(bead.target, (a, b) => [
-        ...arabicNumbers(tgt, a, b, { duals }),
+        // Most sentences have no digit and no number word: known at once from the shared words.
+        ...(duals || /[0-9\u0660-\u0669\u06F0-\u06F9]/u.test(tgt.slice(a, b)) || wordsOf(a).some((w) => isArabicNumberWord(w.folded))
+          ? arabicNumbers(tgt, a, b, { duals })
+          : []),
         ...(/[A-Za-z]/u.test(tgt.slice(a, b)) ? englishNumbers(tgt, a, b).filter((m) => m.kind !== 'digits') : []),
       ]);
       if (s.length === 0 && t.filter(required).length === 0) return [];

@@ -128,6 +128,11 @@ export interface ArabicNumberOptions {
   duals?: boolean;
 }
 
+/** Whether a folded word is a number word (behind clitics), or a word of a percentage. */
+export function isArabicNumberWord(folded: string): boolean {
+  return lookup(folded) !== null || PERCENT_WORDS.has(folded) || stemCandidates(folded, 3).includes('نصف');
+}
+
 /** Anything that could be a number (digits or the stem of a number word); duals aside. */
 const ANY_NUMBER = /[0-9\u0660-\u0669\u06F0-\u06F9]|واحد|اثن|ثنت|ثلاث|ربع|خمس|ست|سبع|ثمان|تسع|عشر|مئ|مائ|ألف|الف|آلاف|ملي|بليون|تريليون|أول|اول|ثان|حادي|نصف|ينيات|ينات/u;
 

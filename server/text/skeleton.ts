@@ -77,7 +77,8 @@ const AR_DROP = new Set(['ا', 'و', 'ي', 'ى', 'ء', 'ئ', 'ؤ', 'ع']);
 /** Skeleton of a FOLDED Arabic word (no clitic stripping here: see stemCandidates). */
 export const arabicSkeleton: (folded: string) => string = memo(arabicSkeletonUncached);
 
-function arabicSkeletonUncached(folded: string): string {
+/** The same, without the cache: for one-off strings such as two words read as one name. */
+export function arabicSkeletonUncached(folded: string): string {
   let w = folded.replace(/تش/g, 'C');
   // A final taa marbuta (folded to ه) is a feminine ending, not a consonant of the borrowing.
   if (w.length > 2 && w.endsWith('ه')) w = w.slice(0, -1);
@@ -137,6 +138,11 @@ export function skeletonScore(en: string, ar: string, atLeast = 0): number {
     [prev, cur] = [cur, prev];
   }
   return 1 - prev[m]! / Math.max(n, m);
+}
+
+/** The Arabic letters an English skeleton's first unit may be written with ('' if none). */
+export function onsetLetters(en: string): string {
+  return en.length ? (EN_TO_AR[en[0]!] ?? '') : '';
 }
 
 /** Whether the first units can be the same sound: a cheap filter before the edit distance. */
