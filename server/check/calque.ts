@@ -14,7 +14,7 @@ import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isEnglishWord } from '../text/english-words.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
-import { arabicSkeleton, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
 import { isCapitalised, words } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
@@ -188,18 +188,8 @@ export const calque = defineCheck<Options>({
         }
       }
       if (english.length === 0) return [];
-      // English skeletons by the Arabic letters their first sound may be written with: a
-      // sound-spelling keeps the first consonant, so each Arabic word meets only these.
-      const byOnset = new Map<string, Array<{ word: string; es: string }>>();
-      for (const e of english) {
-        for (const es of e.skeletons) {
-          for (const letter of onsetLetters(es)) {
-            const list = byOnset.get(letter);
-            if (list) list.push({ word: e.word, es });
-            else byOnset.set(letter, [{ word: e.word, es }]);
-          }
-        }
-      }
+      const flat: Array<{ word: string; es: string }> = [];
+      for (const e of english) for (const es of e.skeletons) flat.push({ word: e.word, es });
       const out: FindingDraft[] = [];
       for (const s of bead.target) {
         for (const w of sentenceWords(doc.target, s.index)) {
@@ -209,7 +199,9 @@ export const calque = defineCheck<Options>({
           let best = 0;
           let bestWord = '';
           for (const as of a.skeletons) {
-            for (const { word, es } of byOnset.get(as[0]!) ?? []) {
+            for (const { word, es } of flat) {
+              // A sound-spelling keeps the first consonant (a table lookup, before any edit distance).
+              if (!sameOnset(es, as)) continue;
               const sc = skeletonScore(es, as, Math.max(best, options.threshold));
               if (sc > best) {
                 best = sc;

@@ -114,8 +114,12 @@ function nameVariants(key: string): string[] {
   const out = [key];
   // Berners-Lee, Plasco-Flaxman: each part may be written on its own.
   if (key.includes('-')) out.push(...key.split('-').filter((p) => p.length >= 2));
-  // German and Dutch W sounds as v (Wagner → فاغنر), which English spelling hides.
+  // German and Dutch W sounds as v (Wagner → فاغنر), which English spelling hides; in pinyin
+  // X, Q and Zh are sh, ch and j (Xining → شينينغ، Qinghai → تشينغهاي).
   if (/^W/u.test(key)) out.push(`V${key.slice(1)}`);
+  if (/^X/u.test(key)) out.push(`Sh${key.slice(1)}`);
+  if (/^Q(?!u)/u.test(key)) out.push(`Ch${key.slice(1)}`);
+  if (/^Zh/u.test(key)) out.push(`J${key.slice(2)}`);
   const m = /^(.{3,}?)(?:ian|ean|an|ese|ish|i)s?$/u.exec(key);
   if (m) out.push(m[1]!, `${m[1]!}a`);
   return out;
@@ -346,6 +350,8 @@ export const names = defineCheck<Options>({
           if (tg && !glossaryForms) glossaryForms = tg;
           if (tg && formsPresent(tg.map((x) => x.text))) satisfied = true;
           else if (k && formsPresent(k.forms)) satisfied = true;
+          // US-China, Franco-German: each part is a name of its own.
+          else if (t.key.includes('-') && t.key.split('-').every((part) => { const kp = known.get(part); return kp !== undefined && (kp.forms.length === 0 || formsPresent(kp.forms)); })) satisfied = true;
           else if (latinPresent(t.key)) satisfied = true;
           else if (isAllCaps(t.key) && spelledAcronymPattern(t.key)?.test(tgtFolded())) satisfied = true;
         }

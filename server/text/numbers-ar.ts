@@ -134,7 +134,7 @@ export function isArabicNumberWord(folded: string): boolean {
 }
 
 /** Anything that could be a number (digits or the stem of a number word); duals aside. */
-const ANY_NUMBER = /[0-9\u0660-\u0669\u06F0-\u06F9]|واحد|اثن|ثنت|ثلاث|ربع|خمس|ست|سبع|ثمان|تسع|عشر|مئ|مائ|ألف|الف|آلاف|ملي|بليون|تريليون|أول|اول|ثان|حادي|نصف|ينيات|ينات/u;
+const ANY_NUMBER = /[0-9\u0660-\u0669\u06F0-\u06F9]|واحد|اثن|ثنت|ثلاث|ثالث|ربع|رابع|خمس|خامس|ست|سادس|سبع|سابع|ثمان|ثامن|تسع|تاسع|عشر|عاشر|مئ|مائ|ألف|الف|آلاف|ملي|بليون|تريليون|أول|اول|أولى|ثان|حادي|نصف|ينيات|ينات/u;
 
 export function arabicNumbers(text: string, from = 0, to = text.length, options: ArabicNumberOptions = {}): NumberMention[] {
   if (options.duals === false && !ANY_NUMBER.test(text.slice(from, to))) return [];

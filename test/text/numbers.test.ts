@@ -40,6 +40,12 @@ describe('number reading', () => {
     for (const [s, expected] of cases) assert.deepEqual(read(arabicNumbers, s), expected, s);
   });
 
+  it('reads ordinals alone, also without dual detection', () => {
+    for (const [s, v] of [['الإذاعة الرابعة', 4], ['للمرة الثالثة', 3], ['في الساعة السابعة', 7]] as const) {
+      assert.deepEqual(arabicNumbers(s, 0, s.length, { duals: false }).map((m) => m.values[0]), [v], s);
+    }
+  });
+
   it('gives scaled numbers the count before the scale as a second reading', () => {
     const [m] = arabicNumbers('1.5 مليون');
     assert.deepEqual(m!.values, [1.5e6, 1.5]);
