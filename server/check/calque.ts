@@ -18,7 +18,7 @@ import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../te
 import { isCapitalised, words } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
-import { sentenceWords } from './words.js';
+import { sentenceWords, type EnglishInfo } from './words.js';
 import { defineCheck, primaryLang } from './types.js';
 
 const Options = z
@@ -57,19 +57,15 @@ function englishForms(w: string): string[] {
 }
 
 /** What the calque check needs to know of an English word; null for words it never compares. */
-const englishInfo = memo((text: string) => {
-  const lower = text.toLowerCase().replace(/['’]s$/u, '');
+/** What the calque check needs to know of an English word (lower-cased); null if never compared. */
+function englishInfo(lowerText: string): EnglishInfo | null {
+  const lower = lowerText.replace(/['’]s$/u, '');
   // Short words, contractions and past tenses are not the nouns MT sound-spells.
   if (lower.length < 4 || /['’]/u.test(lower) || /[^e]ed$/u.test(lower)) return null;
   const forms = englishForms(lower);
   if (forms.some((f) => ENGLISH_STOPWORDS.has(f))) return null;
-  return {
-    lower,
-    capitalised: isCapitalised(text),
-    nameSkeleton: englishSkeleton(text),
-    skeletons: [...new Set(forms.map(englishSkeleton))],
-  };
-});
+  return { lower, nameSkeleton: englishSkeleton(lower), skeletons: [...new Set(forms.map(englishSkeleton))] };
+}
 
 interface ArabicWord {
   skeletons: string[];
@@ -169,7 +165,8 @@ export const calque = defineCheck<Options>({
       for (const s of bead.source) {
         const ws = sentenceWords(doc.source, s.index);
         for (const w of ws) {
-          const info = englishInfo(w.text);
+          // Cached on the word form (every occurrence in every document shares it).
+          const info = w.info.english === undefined ? (w.info.english = englishInfo(w.folded)) : w.info.english;
           if (!info) continue;
           // A capital letter marks a name, unless the word opens the sentence and is a common
           // word: written in lower case elsewhere, or an English word that is neither capitalised
@@ -179,7 +176,7 @@ export const calque = defineCheck<Options>({
             w.k === 0 &&
             (common.has(info.lower) ||
               (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && isCapitalised(ws[1].text))));
-          if (info.capitalised && !commonHere) {
+          if (isCapitalised(w.text) && !commonHere) {
             if (info.nameSkeleton.length >= 2) capitalised.push(info.nameSkeleton);
             continue;
           }
@@ -194,7 +191,7 @@ export const calque = defineCheck<Options>({
       for (const s of bead.target) {
         for (const w of sentenceWords(doc.target, s.index)) {
           const folded = w.folded;
-          const a = skeletonsOf(folded);
+          const a = options.minConsonants === 3 ? (w.info.calque ??= skeletonsOf(folded)) : skeletonsOf(folded);
           if (a.skeletons.length === 0) continue;
           let best = 0;
           let bestWord = '';

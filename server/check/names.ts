@@ -235,7 +235,7 @@ export const names = defineCheck<Options>({
       // typography check reports it.
       if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
       // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
-      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: skeletonsOf(w.folded) }));
+      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: (w.info.nameSkeletons ??= skeletonsOf(w.folded)) }));
       let onsets: Map<string, Array<{ c: Candidate; a: string }>> | undefined;
       const onsetIndex = () => {
         if (onsets) return onsets;

@@ -60,7 +60,7 @@ export const numbers = defineCheck<Options>({
       // Latin text kept in the target (a book title) may spell numbers in English.
       const t = collect(bead.target, (a, b) => [
         // Most sentences have no digit and no number word: known at once from the shared words.
-        ...(duals || /[0-9\u0660-\u0669\u06F0-\u06F9]/u.test(tgt.slice(a, b)) || wordsOf(a).some((w) => isArabicNumberWord(w.folded))
+        ...(duals || /[0-9\u0660-\u0669\u06F0-\u06F9]/u.test(tgt.slice(a, b)) || wordsOf(a).some((w) => (w.info.numberWord ??= isArabicNumberWord(w.folded)))
           ? arabicNumbers(tgt, a, b, { duals })
           : []),
         ...(/[A-Za-z]/u.test(tgt.slice(a, b)) ? englishNumbers(tgt, a, b).filter((m) => m.kind !== 'digits') : []),

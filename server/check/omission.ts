@@ -42,7 +42,7 @@ ARABIC_NEGATION.delete(foldArabicKey('تعد'));
 const negates = memo((f: string) => ARABIC_NEGATION.has(f) || stemCandidates(f, 2).some((st) => ARABIC_NEGATION.has(st)));
 
 function hasArabicNegation(side: SegmentedText, sentences: Sentence[]): boolean {
-  return sentences.some((s) => sentenceWords(side, s.index).some((w) => negates(w.folded)));
+  return sentences.some((s) => sentenceWords(side, s.index).some((w) => (w.info.negation ??= negates(w.folded))));
 }
 
 function visibleLength(text: string, sentences: Sentence[]): number {

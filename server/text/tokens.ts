@@ -92,7 +92,10 @@ export function scriptCounts(text: string, from = 0, to = text.length): { letter
 }
 
 export function isCapitalised(word: string): boolean {
-  return /^\p{Lu}/u.test(word);
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 0xc0) return false; // ASCII lower case, digits, punctuation; Arabic has no case
+  return c < 0x0590 && /^\p{Lu}/u.test(word);
 }
 
 /** All letters upper case, at least two of them: JNIM, MINUSMA, U.N. (dots removed first). */
