@@ -7,9 +7,10 @@ import { francAll } from 'franc';
 import { z } from 'zod';
 import type { SegmentedText, Side } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
-import { scriptCounts, words } from '../text/tokens.js';
+import { scriptCounts } from '../text/tokens.js';
 import type { CheckDocument, FindingDraft } from './types.js';
 import { defineCheck, primaryLang } from './types.js';
+import { sentenceWords } from './words.js';
 
 /** BCP 47 primary subtag → franc's ISO 639-3 code. */
 export const FRANC_CODE: Record<string, string> = {
@@ -31,13 +32,18 @@ const FUNCTION_WORDS: Record<string, Set<string>> = {
 /** Shares measured on news text: English about 0.35, Arabic about 0.15; French or Persian far less. */
 const FUNCTION_SHARE: Record<string, number> = { eng: 0.15, arb: 0.07 };
 
-function functionWordShare(text: string, code: string): number {
+/** Share of function words among the first 300 words (the words every check shares). */
+function functionWordShare(side: SegmentedText, code: string): number {
   const set = FUNCTION_WORDS[code]!;
-  const ws = words(text, 0, Math.min(text.length, 2000));
-  if (ws.length < 20) return 0;
+  let total = 0;
   let n = 0;
-  for (const w of ws) if (set.has(code === 'arb' ? foldArabicKey(w.text) : w.text.toLowerCase())) n++;
-  return n / ws.length;
+  for (let i = 0; i < side.sentences.length && total < 300; i++) {
+    for (const w of sentenceWords(side, i)) {
+      total++;
+      if (set.has(w.folded)) n++;
+    }
+  }
+  return total < 20 ? 0 : n / total;
 }
 
 const ARABIC_SCRIPT = new Set(['ar', 'fa', 'ur', 'ps', 'ckb', 'sd', 'ug']);
@@ -71,7 +77,7 @@ function judge(side: SegmentedText, expected: string | undefined, options: Optio
   const want0 = expected ?? FRANC_CODE[lang];
   // Fast path: running text of English or Arabic is full of its function words (the, of, and;
   // في، من، على); when they are there in number, franc need not be asked.
-  if (want0 && want0 in FUNCTION_WORDS && functionWordShare(side.text, want0) >= FUNCTION_SHARE[want0]!) {
+  if (want0 && want0 in FUNCTION_WORDS && functionWordShare(side, want0) >= FUNCTION_SHARE[want0]!) {
     return { ok: true, found: languageName(want0), detail: '' };
   }
   // franc reads 2,048 characters at most; restricting it to the languages Tadqiq names keeps
