@@ -94,7 +94,10 @@ function judge(side: SegmentedText, expected: string | undefined, options: Optio
       return {
         ok: false,
         found: top !== 'und' ? languageName(top) : `${script} script`,
-        detail: `${Math.round((1 - share) * 100)}% of its letters are not in the ${wantScript === 'arabic' ? 'Arabic' : 'Latin'} script`,
+        detail:
+          script === 'other'
+            ? `${Math.round((1 - share) * 100)}% of its letters are not ${wantScript === 'arabic' ? 'Arabic' : 'Latin'}`
+            : `${Math.round(otherShare * 100)}% of its letters are ${script}`,
       };
     }
   }
@@ -132,7 +135,7 @@ export const language = defineCheck<Options>({
       return [{
         side: 'target',
         ...p,
-        message: `The source looks ${src!.found} and the target ${tgt!.found}: the two files seem swapped (${src!.detail}; ${tgt!.detail}). No other check was run.`,
+        message: `The source looks ${src!.found} and the target ${tgt!.found}: the two files seem swapped (source: ${src!.detail}; target: ${tgt!.detail}). No other check was run.`,
       }];
     }
     const out: FindingDraft[] = [];
