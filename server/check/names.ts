@@ -83,7 +83,7 @@ const GROUP_NOUN = /(?:ers|ists|ians|ans|ics|ites|ees|ks)$/u;
 /** An Arabic "word" this long is several words whose spaces were lost. */
 export const GLUED = 18;
 
-const NAME_TOKEN = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}]*)*/gu;
+const NAME_AT = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}]*)*/uy;
 
 interface NameToken {
   text: string;
@@ -196,15 +196,18 @@ export const names = defineCheck<Options>({
       const groups: Group[] = [];
       for (const s of bead.source) {
         const toks: Array<NameToken & { index: number; initial: boolean }> = [];
-        let k = 0;
         // A headline in Title Case capitalises ordinary words: there a capital proves nothing.
         const titleCase = titleCaseOf(doc.source, s.index);
-        NAME_TOKEN.lastIndex = s.start;
-        let m: RegExpExecArray | null;
-        while ((m = NAME_TOKEN.exec(src)) !== null && m.index < s.end) {
-          const text = m[0];
-          const index = k++;
-          if (!isCapitalised(text)) continue;
+        // Only capitalised words start a name: read the whole token (U.N., Berners-Lee, Mali's)
+        // from there, and skip the words it covers and the parts of lower-case hyphenated words.
+        let lastEnd = -1;
+        for (const w of sentenceWords(doc.source, s.index)) {
+          if (w.start < lastEnd || !isCapitalised(w.text) || (w.start > s.start && src[w.start - 1] === '-')) continue;
+          NAME_AT.lastIndex = w.start;
+          const text = NAME_AT.exec(src)?.[0] ?? w.text;
+          lastEnd = w.start + text.length;
+          const m = { index: w.start };
+          const index = w.k;
           const caps = isAllCaps(text);
           // "I", "I'm", "It's": pronouns and contractions, not names.
           if (text === 'I' || /['’](?:m|re|ve|ll|d|t)$/iu.test(text) || (/['’]s$/u.test(text) && ENGLISH_STOPWORDS.has(text.slice(0, -2).toLowerCase()))) continue;
