@@ -166,7 +166,8 @@ export function buildDocumentView(
     }
   };
   for (const f of findings) {
-    if (f.state !== 'open') continue;
+    // A document-level finding (wrong language, swapped files) is shown above the document, not on a sentence.
+    if (f.state !== 'open' || f.scope === 'document') continue;
     addMark(f.side, { start: f.start, end: f.end, kind: 'finding', id: f.id, severity: f.severity, category: f.category, title: f.message });
   }
   for (const a of annotations) {
@@ -197,7 +198,10 @@ export function buildDocumentView(
     };
   };
 
-  const findingsByBead = groupBy(findings, (f) => f.bead);
+  const findingsByBead = groupBy(
+    findings.filter((f) => f.scope !== 'document'),
+    (f) => f.bead,
+  );
   const annotationsByBead = groupBy(annotations, (a) => a.bead);
   const usedPostEdits = new Set<string>();
   const hterSegments: Array<{ mt: string; postEdit: string }> = [];
