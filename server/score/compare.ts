@@ -6,18 +6,24 @@
 import type { ProcessedDocument } from '../pipeline.js';
 import { mqmErrors, mqmUnits, type ScorableAnnotation } from './document.js';
 import { MQM_CORE, mqmScoreFromStats, mqmUnitStats, type MqmProfile } from './mqm.js';
-import { referenceSegments, runMetrics, type MetricOptions } from './reference-metrics.js';
+import { metricFor, referenceSegments, runMetrics, type MetricId, type MetricOptions } from './reference-metrics.js';
 import { commonSegments, segmentOfBeads, type CommonSegment } from './segments.js';
 import { bootstrapCi, DEFAULT_RESAMPLES, DEFAULT_SEED, DEFAULT_TRIALS, pairedRandomization, statTable, type ConfidenceInterval } from './statistics.js';
 
 /** How to turn summed statistics into a score, for one metric. */
 export interface Scorer {
   key: string;
+  lowerIsBetter: boolean;
+  score(sums: number[]): number;
+}
+
+/** What a metric in a group is called and how it was made (plain data, sent between threads). */
+export interface GroupMetric {
+  key: string;
   name: string;
   signature: string;
   /** TER: lower is better. MQM scores are oriented so that higher is better in both profiles. */
   lowerIsBetter: boolean;
-  score(sums: number[]): number;
 }
 
 export interface GroupMember {
@@ -39,7 +45,10 @@ export interface UnitGroup {
   corpus: string;
   source: string;
   segments: number;
-  scorers: Record<string, Scorer>;
+  metrics: GroupMetric[];
+  /** The MQM profile and BLEU tokenizer the statistics were made with (they score resamples). */
+  profile: MqmProfile;
+  tokenize?: string;
   systems: SystemUnits[];
 }
 
@@ -50,8 +59,23 @@ export interface CompareOptions extends MetricOptions {
   seed?: number;
 }
 
-function mqmScorer(profile: MqmProfile, signature: string): Scorer {
-  return { key: 'mqm', name: `MQM (${profile.id})`, signature, lowerIsBetter: false, score: (s) => mqmScoreFromStats(profile, s) };
+/** Score functions for a group's metrics, rebuilt from plain data wherever the group is scored. */
+export function scorers(group: Pick<UnitGroup, 'metrics' | 'profile' | 'tokenize'>): Record<string, Scorer> {
+  const { profile } = group;
+  const options = group.tokenize ? { tokenize: group.tokenize } : {};
+  const out: Record<string, Scorer> = {};
+  for (const m of group.metrics) {
+    if (m.key === 'mqm') out[m.key] = { key: m.key, lowerIsBetter: false, score: (s) => mqmScoreFromStats(profile, s) };
+    else {
+      const metric = metricFor(m.key as MetricId, options);
+      out[m.key] = { key: m.key, lowerIsBetter: m.lowerIsBetter, score: (s) => metric.computeScoreFromStats(s).score };
+    }
+  }
+  return out;
+}
+
+export function mqmGroupMetric(profile: MqmProfile): GroupMetric {
+  return { key: 'mqm', name: `MQM (${profile.id})`, signature: `mqm|profile:${profile.id}|weights:${profile.weights.neutral}/${profile.weights.minor}/${profile.weights.major}/${profile.weights.critical}|unit:${profile.model === 'per-word' ? 'source-words' : 'segments'}${profile.custom ? `|rules:${profile.hash}` : ''}|version:tadqiq-1`, lowerIsBetter: false };
 }
 
 /** Sums per-bead MQM statistics into the shared segments. */
@@ -83,28 +107,21 @@ export function unitGroup(corpus: string, source: string, members: GroupMember[]
   }
   let segments: CommonSegment[];
   const metricUnits: Array<Record<string, number[][]>> = members.map(() => ({}));
-  const scorers: Record<string, Scorer> = {};
+  const metrics: GroupMetric[] = [mqmGroupMetric(profile)];
   if (references.length > 0) {
     const rs = referenceSegments(members.map((m) => m.processed), references);
     segments = rs.segments;
     members.forEach((_, k) => {
       for (const run of runMetrics(rs.hyps[k]!, rs.refs, options)) {
         metricUnits[k]![run.id] = run.stats;
-        scorers[run.id] ??= {
-          key: run.id,
-          name: run.score.name,
-          signature: run.score.signature,
-          lowerIsBetter: run.id === 'ter',
-          score: (sums) => run.metric.computeScoreFromStats(sums).score,
-        };
+        if (k === 0) metrics.push({ key: run.id, name: run.score.name, signature: run.score.signature, lowerIsBetter: run.id === 'ter' });
       }
     });
   } else {
     segments = commonSegments(members.map((m) => m.processed.alignment), first.source.sentences.length);
   }
   const systems: SystemUnits[] = members.map((m, k) => ({ system: m.system, docIds: [m.docId], units: { mqm: mqmRows(m, segments, profile), ...metricUnits[k]! } }));
-  const mqmSig = `mqm|profile:${profile.id}|${profile.model === 'per-word' ? 'unit:source-words' : 'unit:segments'}|version:tadqiq-1`;
-  return { corpus, source, segments: segments.length, scorers: { mqm: mqmScorer(profile, mqmSig), ...scorers }, systems };
+  return { corpus, source, segments: segments.length, metrics, profile, ...(options.tokenize ? { tokenize: options.tokenize } : {}), systems };
 }
 
 export interface ComparedScore {
@@ -134,7 +151,7 @@ export interface Comparison {
   segments: number;
   systems: Array<{ system: string; docIds: string[]; scores: Record<string, ComparedScore> }>;
   pairs: PairTest[];
-  metrics: Array<{ key: string; name: string; signature: string; lowerIsBetter: boolean }>;
+  metrics: GroupMetric[];
   method: string;
   resamples: number;
   trials: number;
@@ -149,18 +166,20 @@ export function compareGroup(group: UnitGroup, options: CompareOptions = {}): Co
   const resamples = options.resamples ?? DEFAULT_RESAMPLES;
   const trials = options.trials ?? DEFAULT_TRIALS;
   const seed = options.seed ?? DEFAULT_SEED;
-  const keys = Object.keys(group.scorers);
+  const score = scorers(group);
+  const keys = group.metrics.map((m) => m.key);
   const tables = group.systems.map((s) => Object.fromEntries(keys.map((k) => [k, statTable(s.units[k] ?? [])])));
   const systems = group.systems.map((s, i) => ({
     system: s.system,
     docIds: s.docIds,
     scores: Object.fromEntries(
       keys.map((k) => {
-        const sc = group.scorers[k]!;
+        const sc = score[k]!;
+        const name = group.metrics.find((m) => m.key === k)!.name;
         const t = tables[i]![k]!;
         const total = new Array<number>(t.width).fill(0);
         for (let r = 0; r < t.rows; r++) for (let c = 0; c < t.width; c++) total[c]! += t.data[r * t.width + c]!;
-        return [k, { name: sc.name, score: sc.score(total), ci: bootstrapCi(t, sc.score, { resamples, seed }) }];
+        return [k, { name, score: sc.score(total), ci: bootstrapCi(t, sc.score, { resamples, seed }) }];
       }),
     ),
   }));
@@ -168,7 +187,7 @@ export function compareGroup(group: UnitGroup, options: CompareOptions = {}): Co
   for (let i = 0; i < group.systems.length; i++) {
     for (let j = i + 1; j < group.systems.length; j++) {
       for (const k of keys) {
-        const sc = group.scorers[k]!;
+        const sc = score[k]!;
         const r = pairedRandomization(tables[i]![k]!, tables[j]![k]!, sc.score, { trials, seed });
         const a = group.systems[i]!.system;
         const b = group.systems[j]!.system;
@@ -184,7 +203,7 @@ export function compareGroup(group: UnitGroup, options: CompareOptions = {}): Co
     segments: group.segments,
     systems,
     pairs,
-    metrics: keys.map((k) => ({ key: k, name: group.scorers[k]!.name, signature: group.scorers[k]!.signature, lowerIsBetter: group.scorers[k]!.lowerIsBetter })),
+    metrics: group.metrics,
     method: COMPARISON_METHOD,
     resamples,
     trials,
@@ -202,16 +221,30 @@ export function concatGroups(corpus: string, groups: UnitGroup[]): UnitGroup | n
     .map((g) => new Set(g.systems.map((s) => s.system)))
     .reduce((acc, s) => new Set([...acc].filter((x) => s.has(x))));
   if (systems.size === 0) return null;
-  const keys = Object.keys(groups[0]!.scorers).filter((k) => groups.every((g) => g.scorers[k]));
+  const keys = groups[0]!.metrics.map((m) => m.key).filter((k) => groups.every((g) => g.metrics.some((m) => m.key === k)));
   const names = [...systems].sort();
   return {
     corpus,
     source: '*',
     segments: groups.reduce((n, g) => n + g.segments, 0),
-    scorers: Object.fromEntries(keys.map((k) => [k, groups[0]!.scorers[k]!])),
+    metrics: groups[0]!.metrics.filter((m) => keys.includes(m.key)),
+    profile: groups[0]!.profile,
+    ...(groups[0]!.tokenize ? { tokenize: groups[0]!.tokenize } : {}),
     systems: names.map((name) => {
       const parts = groups.map((g) => g.systems.find((s) => s.system === name)!);
       return { system: name, docIds: parts.flatMap((p) => p.docIds), units: Object.fromEntries(keys.map((k) => [k, parts.flatMap((p) => p.units[k]!)])) };
     }),
   };
+}
+
+/**
+ * The comparison of already-scored documents of one source (web route, reports): null unless
+ * there are at least two systems translating the same source text.
+ */
+export function compareDocuments(items: Array<{ doc: { id: string; system: string; corpus: string; references: string[] }; view: { processed: ProcessedDocument; annotations: ScorableAnnotation[] } }>, options: CompareOptions = {}): Comparison | null {
+  if (items.length < 2) return null;
+  const src = items[0]!.view.processed.pair.sourceText;
+  if (!items.every((i) => i.view.processed.pair.sourceText === src)) return null;
+  const members = items.map((i) => ({ system: i.doc.system, docId: i.doc.id, processed: i.view.processed, annotations: i.view.annotations }));
+  return compareGroup(unitGroup(items[0]!.doc.corpus, items[0]!.doc.id, members, items[0]!.doc.references, options), options);
 }
