@@ -503,7 +503,7 @@ function attachCis(s: SystemSummary, c: Comparison | undefined): SystemSummary {
     if (v && ci) metrics[k as MetricId] = { ...v, ci };
   }
   const ci = row.scores['mqm']?.ci;
-  return { ...s, mqm: ci ? { ...s.mqm, ci } as SystemSummary['mqm'] : s.mqm, metrics };
+  return { ...s, mqm: ci ? { ...s.mqm, ci } : s.mqm, metrics };
 }
 
 main(process.argv.slice(2)).then(

@@ -16,7 +16,7 @@ export function textSummary(items: ScoredDocument[]): string {
     const m = scores.mqm;
     lines.push(`${doc.id}  (${doc.corpus}, system ${doc.system}, ${doc.sourceLang}→${doc.targetLang})`);
     lines.push(`  ${p.source.sentences.length} source / ${p.target.sentences.length} target sentences, ${p.alignment.length} beads (${shapeText}), ${m.words} source words`);
-    const mci = (m as { ci?: { low: number; high: number } }).ci;
+    const mci = m.ci;
     const verdict = m.passThreshold === null && m.model === 'per-segment' ? 'no threshold' : m.pass ? 'PASS' : 'FAIL';
     const size = m.model === 'per-segment'
       ? `mean penalty ${fixed(m.meanSegmentPenalty)} per segment over ${m.segments} rated segment(s)`
@@ -59,7 +59,7 @@ export function systemsText(systems: SystemSummary[]): string {
   const lines = ['Systems (all documents of each system together)'];
   for (const s of systems) {
     const m = s.mqm;
-    const ci = (m as { ci?: { low: number; high: number } }).ci;
+    const ci = m.ci;
     const metrics = Object.values(s.metrics).map((x) => `${x!.name} ${withCi(x!.score, x!.ci)}${x!.normalization ? ' (ar-norm)' : ''}`);
     lines.push(
       `  ${s.corpus}/${s.system}: ${s.documents} document(s), ${s.segments} segments, ${m.words} source words; ` +
@@ -101,7 +101,7 @@ type MetricLike = { name: string; score: number; signature: string; ci?: { low: 
 export function scoreTsvRows(level: 'document' | 'system', r: { corpus: string; document: string; system: string; segments: number; mqm: MqmScore; metrics: MetricLike[]; dataHash: string }): string[] {
   const clean = (v: string | number) => String(v).replace(/[\t\r\n]+/g, ' ');
   const m = r.mqm;
-  const ci = (m as { ci?: { low: number; high: number } }).ci;
+  const ci = m.ci;
   const base = [level, r.corpus, r.document, r.system, r.segments, m.words, m.errors, m.score.toFixed(4), ci ? ci.low.toFixed(4) : '', ci ? ci.high.toFixed(4) : '', m.pass ? 'PASS' : 'FAIL', m.penalty, m.perThousand.toFixed(4)];
   const tail = (x?: MetricLike) => [x ? x.name + (x.normalization ? ' (ar-norm)' : '') : '', x ? x.score.toFixed(4) : '', x?.ci ? x.ci.low.toFixed(4) : '', x?.ci ? x.ci.high.toFixed(4) : '', x ? x.signature + (x.normalization ? ` + ${x.normalization}` : '') : '', m.signature, r.dataHash];
   const list = r.metrics.length ? r.metrics : [undefined];

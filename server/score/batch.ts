@@ -13,8 +13,8 @@ import { textSummary } from '../report/text.js';
 import { compareGroup, unitGroup, type Comparison, type UnitGroup } from './compare.js';
 import { scoreDocument, type DocumentScores, type ScoreOptions } from './document.js';
 import { sumStats } from './metrics/index.js';
-import { MQM_CORE, mqmUnitStats, mqmScoreFromStats, type MqmProfile } from './mqm.js';
-import { mqmErrors, mqmUnits, scoreAnnotations } from './document.js';
+import { MQM_CORE, mqmUnitStats, mqmScoreFromStats, scoreMqmUnits, type MqmProfile } from './mqm.js';
+import { mqmErrors, mqmUnits } from './document.js';
 import { referenceSegments, runMetrics, type MetricId, type MetricOptions } from './reference-metrics.js';
 import { bootstrapCi, statTable } from './statistics.js';
 
@@ -126,16 +126,21 @@ function applyOverrides(pair: DocumentPair, o: BatchOptions): DocumentPair {
 function scoreOne(raw: BatchDoc, source: string, o: BatchOptions): { result: DocResult; member: Parameters<typeof unitGroup>[2][number] } {
   const pair = applyOverrides(raw.pair, o);
   const p = processDocument(pair);
-  const view = buildDocumentView(p, place(pair, raw.annotations));
+  const placed = place(pair, raw.annotations);
+  // The view (highlight pieces for every sentence) is only needed to render a document.
+  const view = o.render === 'tsv' ? undefined : buildDocumentView(p, placed);
+  const annotations = view ? view.annotations : placed;
   const profile = o.profile ?? MQM_CORE;
-  const scores: DocumentScores = { mqm: scoreAnnotations(p, view.annotations, profile) };
+  const errors = mqmErrors(p, annotations);
+  const units = mqmUnits(p);
+  const scores: DocumentScores = { mqm: scoreMqmUnits(errors, units, profile) };
   const sums: Record<string, number[]> = {};
-  const mqm = mqmUnitStats(mqmErrors(p, view.annotations), mqmUnits(p), profile);
+  const mqm = mqmUnitStats(errors, units, profile);
   sums['mqm'] = mqm.stats.length ? sumStats(mqm.stats) : [0, 0, 0];
   const ciOpts = { ...(o.resamples !== undefined ? { resamples: o.resamples } : {}), ...(o.seed !== undefined ? { seed: o.seed } : {}) };
   if (o.ci) {
     const ci = bootstrapCi(statTable(mqm.stats), (s) => mqmScoreFromStats(profile, s), ciOpts);
-    if (ci) Object.assign(scores.mqm, { ci });
+    if (ci) scores.mqm.ci = ci;
   }
   if (pair.references.length > 0) {
     const rs = referenceSegments([p], pair.references);
@@ -149,19 +154,19 @@ function scoreOne(raw: BatchDoc, source: string, o: BatchOptions): { result: Doc
       sums[run.id] = sumStats(run.stats);
     }
   }
-  const item: ScoredDocument = { doc: pair, view, scores };
+  const item: ScoredDocument | undefined = view ? { doc: pair, view, scores } : undefined;
   const hash = dataHash(pair, raw.annotations);
   let rendered: unknown;
-  if (o.render === 'json') rendered = { ...documentJson(pair, view, scores), dataHash: hash };
-  else if (o.render === 'text') rendered = textSummary([item]);
-  else if (o.render === 'csv') rendered = annotationsCsv([item]);
+  if (item && o.render === 'json') rendered = { ...documentJson(pair, item.view, scores), dataHash: hash };
+  else if (item && o.render === 'text') rendered = textSummary([item]);
+  else if (item && o.render === 'csv') rendered = annotationsCsv([item]);
   const result: DocResult = {
     id: pair.id, corpus: pair.corpus, system: pair.system, title: pair.title, source, sourceLang: pair.sourceLang, targetLang: pair.targetLang,
-    scores, dataHash: hash, beads: p.alignment.length, findings: view.findings.length, sums,
+    scores, dataHash: hash, beads: p.alignment.length, findings: p.findings.length, sums,
     ...(rendered !== undefined ? { rendered } : {}),
-    ...(o.render === 'html' ? { item } : {}),
+    ...(o.render === 'html' && item ? { item } : {}),
   };
-  return { result, member: { system: pair.system, docId: pair.id, processed: p, annotations: view.annotations } };
+  return { result, member: { system: pair.system, docId: pair.id, processed: p, annotations } };
 }
 
 /** Scores every document of a job, and compares its systems when there are several. */

@@ -86,6 +86,8 @@ export interface MqmScore {
   segmentPenalties: Array<number | null>;
   /** The annotation set scored, when one was named (e.g. "adjudicated"). */
   set?: string;
+  /** Bootstrap confidence interval of `score`, when one was computed (statistics.ts). */
+  ci?: { low: number; high: number; level: number; mean?: number; resamples?: number; seed?: number };
 }
 
 /** Words as MQM counts them: whitespace-separated tokens with at least one letter or digit. */

@@ -21,8 +21,18 @@ export function isArabicLetter(ch: string): boolean {
   return ARABIC_LETTER.test(ch) && /\p{L}/u.test(ch);
 }
 
+// A code point always folds the same way; NFKC and the tests per character dominated the checks'
+// time on large corpora, so each code point's fold is computed once.
+const FOLD_CACHE = new Map<string, string>();
+
 /** The fold for one code point: '' drops it. Latin letters are lower-cased. */
 export function foldArabicChar(ch: string): string {
+  let out = FOLD_CACHE.get(ch);
+  if (out === undefined) FOLD_CACHE.set(ch, (out = foldCodePoint(ch)));
+  return out;
+}
+
+function foldCodePoint(ch: string): string {
   if (ch === TATWEEL || MARKS.test(ch) || CONTROLS.test(ch)) return '';
   let out = '';
   // NFKC turns presentation forms and the lam-alef ligature into plain letters (may be 2 units).
