@@ -1,7 +1,7 @@
 // The batch scorer at scale: automatic checks plus chrF over many sentence pairs, through
 // `npm run score` itself (corpus reading, pipeline, checks, metrics, worker threads, output).
 //   npm run bench:batch -- [NTREX_DIR] [--pairs 1000000] [--lines 2000] [--variants 25]
-//                           [--workers N] [--metrics chrf] [--keep DIR]
+//                           [--workers N] [--metrics chrf] [--checks ID,ID|none] [--keep DIR]
 // Data: NTREX-128 en→ar (default ../shared/data/ntrex128-en-ar): the English source and the
 // Arabic reference, rotated and repeated to --lines lines a document; the "MT" is the reference
 // with words dropped, swapped and doubled by a seeded RNG, and the Mali glossary's junta term
@@ -30,6 +30,7 @@ const variants = Number(opt('variants', '25'));
 const metrics = opt('metrics', 'chrf');
 const workers = opt('workers', String(os.availableParallelism()));
 const keep = opt('keep', '');
+const checks = opt('checks', '');
 
 const srcFile = path.join(ntrex, 'newstest2019-src.eng.txt');
 const refFile = path.join(ntrex, 'newstest2019-ref.arb.txt');
@@ -97,7 +98,7 @@ const genS = (Date.now() - t0) / 1000;
 
 const out = path.join(dir, 'scores.tsv');
 const started = Date.now();
-const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/score.ts', dir, '--metrics', metrics, '--format', 'tsv', '--out', out, '--workers', workers, '--quiet'], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/score.ts', dir, '--metrics', metrics, '--format', 'tsv', '--out', out, '--workers', workers, '--quiet', ...(checks ? ['--checks', checks] : [])], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 let peakKb = 0;
 const sample = setInterval(() => {
   try {
@@ -120,7 +121,7 @@ child.on('exit', (code) => {
   console.log('');
   console.log('| task | pairs | workers | wall s | pairs/s | peak RSS MB | MQM | metric | exit |');
   console.log('|---|---|---|---|---|---|---|---|---|');
-  console.log(`| checks + ${metrics} | ${total.toLocaleString('en')} | ${workers} | ${wall.toFixed(1)} | ${Math.round(total / wall).toLocaleString('en')} | ${(peakKb / 1024).toFixed(0)} | ${system[header.indexOf('mqm_score')] ?? '?'} | ${system[header.indexOf('metric')] ?? ''} ${system[header.indexOf('metric_score')] ?? '?'} | ${code} |`);
+  console.log(`| ${checks ? `checks (${checks})` : 'all checks'} + ${metrics} | ${total.toLocaleString('en')} | ${workers} | ${wall.toFixed(1)} | ${Math.round(total / wall).toLocaleString('en')} | ${(peakKb / 1024).toFixed(0)} | ${system[header.indexOf('mqm_score')] ?? '?'} | ${system[header.indexOf('metric')] ?? ''} ${system[header.indexOf('metric_score')] ?? '?'} | ${code} |`);
   if (!keep) fs.rmSync(dir, { recursive: true, force: true });
   process.exit(code ?? 1);
 });

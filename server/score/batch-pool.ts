@@ -9,6 +9,8 @@ import { resolveJob, type JobRef } from './batch-jobs.js';
 export interface RunOptions {
   /** Worker threads; 0 runs every job on the calling thread. */
   workers: number;
+  /** Old-generation heap limit of each worker in MB (V8's default when absent). */
+  workerHeapMb?: number;
   /** Called once per job, in job order. */
   onResult: (r: GroupResult) => void | Promise<void>;
 }
@@ -26,7 +28,8 @@ export async function runJobs(refs: Iterable<JobRef>, options: BatchOptions, run
     return;
   }
   const entry = new URL('./batch-worker.ts', import.meta.url).href;
-  const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./batch-worker-boot.mjs', import.meta.url), { workerData: { entry, options } }));
+  const resourceLimits = run.workerHeapMb ? { resourceLimits: { maxOldGenerationSizeMb: run.workerHeapMb } } : {};
+  const workers = Array.from({ length: run.workers }, () => new Worker(new URL('./batch-worker-boot.mjs', import.meta.url), { workerData: { entry, options }, ...resourceLimits }));
   const iterator = refs[Symbol.iterator]();
   const done = new Map<number, GroupResult>();
   let nextToEmit = 0;
@@ -75,7 +78,9 @@ export async function runJobs(refs: Iterable<JobRef>, options: BatchOptions, run
           feed(w);
           if (exhausted && inFlight === 0) emitting.then(resolve, fail);
         });
-        w.on('error', fail);
+        w.on('error', (e: Error & { code?: string }) =>
+          fail(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new Error(`a document needed more memory than a scoring worker may use (${run.workerHeapMb ?? 'default'} MB): give --worker-heap-mb a larger value, or --workers 0`) : e),
+        );
         w.on('exit', (code) => {
           if (code !== 0 && !failed) fail(new Error(`a scoring worker stopped with code ${code}`));
         });
