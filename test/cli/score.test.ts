@@ -179,6 +179,30 @@ describe('npm run score', () => {
     assert.match(g.out, /mali-minusma\.llm-mt-2024/);
   });
 
+  it('--db: scores the annotations stored by the UI, averaged over two reviewers per segment', async () => {
+    const { openStore } = await import('../../server/store/index.js');
+    const { importCorpora } = await import('../../server/store/import-corpus.js');
+    const { readCorpora } = await import('../../server/ingest/corpus.js');
+    const dir = tmp();
+    const db = path.join(dir, 't.sqlite');
+    const store = openStore(db);
+    await importCorpora(store, readCorpora(path.join(ROOT, 'corpora')).corpora);
+    // A second reviewer marks the same 26 errors again: the document must not score worse.
+    const doc = 'mali-minusma.generic-nmt-2023';
+    for (const a of await store.annotations.list(doc)) {
+      await store.annotations.create(doc, { side: a.side, start: a.start, end: a.end, text: a.text, category: a.category, severity: a.severity, author: 'Second reviewer' });
+    }
+    store.close();
+    const r = score('corpora/mali-minusma', '--db', db, '--format', 'json');
+    assert.equal(r.code, 0, r.err);
+    const m = JSON.parse(r.out).documents[0].scores.mqm;
+    assert.equal(m.errors, 52);
+    assert.equal(m.raters, 2);
+    assert.equal(m.penalty, 66);
+    assert.ok(Math.abs(m.score - 82.7225) < 1e-4);
+    assert.equal(Object.keys(m.byRater).length, 2);
+  });
+
   it('writes HTML with the export renderer: the comparison for the corpus, the document report for one document', () => {
     const dir = tmp();
     const a = path.join(dir, 'a.html');

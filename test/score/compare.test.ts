@@ -11,6 +11,9 @@ import { WMT_GOOGLE } from '../../server/score/mqm.js';
 import { referenceMetrics } from '../../server/score/reference-metrics.js';
 import { bootstrapCi, pairedRandomization, Rng, statTable } from '../../server/score/statistics.js';
 import { SEED_CORPUS } from '../helpers/paths.js';
+import { startServer } from '../helpers/server.js';
+import { buildDocumentView } from '../../server/report/document-view.js';
+import { scoreDocument } from '../../server/score/document.js';
 
 const corpus = readCorpus(SEED_CORPUS);
 const nmt = corpus.documents.find((d) => d.pair.system === 'generic-nmt-2023')!;
@@ -106,6 +109,35 @@ describe('system comparison', () => {
     const p = processDocument(nmt.pair);
     assert.ok(Math.abs(cmp.systems[0]!.scores['mqm']!.score - scoreAnnotations(p, nmt.review, WMT_GOOGLE).score) < 1e-12);
     assert.deepEqual(Object.keys(cmp.systems[0]!.scores), ['mqm'], 'no reference given, MQM only');
+  });
+});
+
+describe('comparison in the UI and explicit annotation sets', () => {
+  it("the UI's comparison page of the bundled corpus shows intervals and pairwise tests", async () => {
+    const srv = await startServer();
+    try {
+      const r = await fetch(`${srv.url}/corpora/mali-minusma/compare/mali-minusma.html?at=2026-01-01T00:00:00Z`);
+      assert.equal(r.status, 200);
+      const html = await r.text();
+      assert.match(html, /<h2 id="significance">Confidence and significance<\/h2>/);
+      assert.match(html, /82\.72 <span class="ci">\d+\.\d\d–\d+\.\d\d<\/span>/);
+      assert.match(html, /llm-mt-2024 is better \(p &lt; 0\.05\)/);
+    } finally {
+      await srv.stop();
+    }
+  });
+
+  it('scores a named annotation set instead of every reviewer\'s annotations', () => {
+    const p = processDocument(nmt.pair);
+    const view = buildDocumentView(p, nmt.review.map((a, k) => ({ ...a, id: k + 1, sentence: 0, text: nmt.pair.targetText.slice(a.start, a.end) })));
+    const all = scoreDocument(nmt.pair, view);
+    const majors = nmt.review.filter((a) => a.severity === 'major');
+    const adjudicated = scoreDocument(nmt.pair, view, { annotationSet: { name: 'adjudicated', annotations: majors } });
+    assert.equal(all.mqm.penalty, 66);
+    assert.equal(adjudicated.mqm.penalty, 50);
+    assert.equal(adjudicated.mqm.set, 'adjudicated');
+    assert.match(adjudicated.mqm.signature, /\|set:adjudicated\|version:tadqiq-1$/);
+    assert.equal(all.mqm.set, undefined);
   });
 });
 
