@@ -20,7 +20,7 @@ export interface ProcessOptions {
 export function processDocument(pair: DocumentPair, options: ProcessOptions = {}): ProcessedDocument {
   const source = segment(pair.sourceText, pair.sourceLang);
   const target = segment(pair.targetText, pair.targetLang);
-  const alignment = options.alignment ?? align(source, target);
+  const alignment = options.alignment ?? align(source, target, pair.glossary ? { glossary: pair.glossary } : {});
   const findings = runChecks({ source, target, alignment, ...(pair.glossary ? { glossary: pair.glossary } : {}) }, pair.checks ?? {});
   return { pair, source, target, alignment, findings };
 }

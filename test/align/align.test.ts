@@ -25,7 +25,8 @@ describe('alignment', () => {
     const s = shapes(beads);
     assert.ok(s.includes('3:'), `omission of sentence 3 not found: ${s.join(' ')}`);
     assert.ok(s.includes('9,10:8'), `2-1 merge not found: ${s.join(' ')}`);
-    assert.equal(beads.find((b) => b.target.length === 0)!.confidence < 0.5, true);
+    // Both are clear-cut here (the paragraphs say so), so the posteriors are high.
+    for (const b of beads) assert.ok(b.confidence > 0.9, `${b.source}:${b.target} ${b.confidence}`);
   });
 
   it('uses the Gale–Church length model', () => {

@@ -1,0 +1,415 @@
+// Lexical anchors that need no training data, as hashed keys per sentence:
+//   n:15000   numbers in any digit system or as number words (numbers.ts)
+//   h:KDL     a capitalised Latin name or acronym, and every Arabic word's consonant skeleton
+//             (phonetic.ts) — only when the two sides are in different scripts. Skeletons of four
+//             classes or more also enter with each class deleted in turn, so Parliament (BRLMNT)
+//             meets برلمان (BRLMN) and Democrats (DMKRTS) meets الديمقراطيين (DMKRTN); a name's
+//             exact and fuzzy keys form one group, which matches a sentence at most once
+//   a:CBS     a Latin acronym and its Arabic spelling letter by letter (سي بي إس)
+//   d:fri     months and weekdays (a closed class, like number words: الجمعة = Friday)
+//   w:kida    Latin words: the first four letters (cognates, Simard et al. 1992) when both sides
+//             are Latin-script; otherwise whole Latin tokens (MWPs, BBC inside Arabic)
+//   p:?       question and exclamation marks, brackets, colons; quotes and commas (، or ,) with
+//             their counts, which a translation mostly keeps
+//   g:<id>    glossary concepts found on either side (clitic-aware on Arabic)
+// A key's occurrence has a type (KeyType) that decides how much a missing counterpart costs;
+// Arabic skeletons are an index only (most Arabic words are not names), so they never cost.
+import type { Glossary, SegmentedText } from '../core/types.js';
+import { foldArabic, foldArabicKey } from '../text/arabic.js';
+import { arabicTermRegex } from '../text/clitics.js';
+import { englishTermRegex } from '../text/english.js';
+import { numberValues } from './numbers.js';
+import { arabicSkeletonsFolded, latinSkeleton } from './phonetic.js';
+
+export const KeyType = {
+  Number: 0,
+  Name: 1,
+  Word: 2,
+  Punct: 3,
+  Gloss: 4,
+  /** Arabic skeletons: found by names, never expected to be found. */
+  PhoneticIndex: 5,
+  /** A Latin word inside text of another script: nearly always copied from the source. */
+  ForeignWord: 6,
+  /** A name's skeleton with one class deleted: found by fuzzy matching, never expected. */
+  NameFuzzy: 7,
+  Acronym: 8,
+  Date: 9,
+} as const;
+export const KEY_TYPES = 10;
+export const KEY_TYPE_NAMES = ['number', 'name', 'word', 'punct', 'glossary', 'phonetic-index', 'foreign-word', 'name-fuzzy', 'acronym', 'date'];
+/** Types whose absence on the other side costs nothing (an index, or an alternative spelling). */
+export const MISSLESS: ReadonlySet<number> = new Set([KeyType.PhoneticIndex, KeyType.NameFuzzy]);
+
+/** Keys of one side, compressed-row: sentence s owns entries offsets[s] … offsets[s+1]-1. */
+export interface SideKeys {
+  offsets: Int32Array;
+  /** Key ids, ascending within a sentence. */
+  ids: Int32Array;
+  counts: Uint16Array;
+  types: Uint8Array;
+  /** Entries with the same group (≥ 0) are alternatives for one word: they match at most once. */
+  groups: Int32Array;
+}
+
+export interface Anchors {
+  source: SideKeys;
+  target: SideKeys;
+  /** Number of distinct keys (ids are 0 … keyCount-1). */
+  keyCount: number;
+  /** The key strings, for debugging and tests. */
+  names: string[];
+}
+
+export type Script = 'latin' | 'arabic' | 'other';
+
+/** The script most letters of a text are in (a sample is enough). */
+export function dominantScript(text: string): Script {
+  let latin = 0;
+  let arabic = 0;
+  let other = 0;
+  const end = Math.min(text.length, 20000);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) latin++;
+    else if ((c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfefc)) arabic++;
+    else if (c >= 0x370 && /\p{L}/u.test(text[i]!)) other++;
+  }
+  if (arabic >= latin && arabic >= other && arabic > 0) return 'arabic';
+  if (latin >= other && latin > 0) return 'latin';
+  return 'other';
+}
+
+/** Function words that are capitalised at the start of a sentence but are never names. */
+const NOT_NAMES = new Set(
+  ('the a an and or but if then so of in on at to for from by with about as into over after before under ' +
+    'between through during without within is are was were be been being has have had do does did will ' +
+    'would can could should may might must it its this that these those there here he she they we you i ' +
+    'me him her them us my your his their our what which who whom whose when where why how all any both ' +
+    'each few more most other some such no nor not only own same than too very just also now said says ' +
+    'say told according meanwhile however despite while since until because although though yet still ' +
+    'even last first new one two three mr mrs ms dr').split(' '),
+);
+
+const TOKEN = /[\p{L}\p{M}\u0640]+(?:['’][\p{L}]+)?/gu;
+
+/** Skeleton variants with one class deleted, for skeletons of four classes or more. */
+function deletions(sk: string): string[] {
+  if (sk.length < 4) return [];
+  const out = new Set<string>();
+  for (let i = 0; i < sk.length; i++) out.add(sk.slice(0, i) + sk.slice(i + 1));
+  out.delete(sk);
+  return [...out];
+}
+
+// Latin letters as Arabic spells them out (CBS = سي بي إس), folded; letters Arabic cannot tell
+// apart share a class: B/P (بي), A/E/I (إي), G/J (جي).
+const LETTER_NAMES: Record<string, string> = {
+  ايه: 'A', اي: 'A', بي: 'B', سي: 'C', دي: 'D', اف: 'F', جي: 'J', اتش: 'H', اش: 'H', ايتش: 'H',
+  جاي: 'J', كي: 'K', كاي: 'K', ام: 'M', ان: 'N', او: 'O', كيو: 'Q', ار: 'R', اس: 'S', تي: 'T',
+  يو: 'U', في: 'V', دبليو: 'W', اكس: 'X', واي: 'Y', زد: 'Z', زي: 'Z',
+};
+const LETTER_CLASS: Record<string, string> = { P: 'B', E: 'A', I: 'A', G: 'J' };
+const letterClass = (ch: string) => LETTER_CLASS[ch] ?? ch;
+
+// Months (Gregorian names as used in the Middle East and in Egypt/the Gulf) and weekdays, folded.
+const DATE_WORDS: Array<[string, string[], string[]]> = [
+  ['jan', ['january', 'jan'], ['يناير', 'كانون الثاني']], ['feb', ['february', 'feb'], ['فبراير', 'شباط']],
+  ['mar', ['march'], ['مارس', 'اذار']], ['apr', ['april', 'apr'], ['ابريل', 'نيسان']],
+  ['may', ['may'], ['مايو', 'ايار']], ['jun', ['june'], ['يونيو', 'حزيران']],
+  ['jul', ['july'], ['يوليو', 'تموز']], ['aug', ['august', 'aug'], ['اغسطس', 'اب']],
+  ['sep', ['september', 'sept', 'sep'], ['سبتمبر', 'ايلول']], ['oct', ['october', 'oct'], ['اكتوبر', 'تشرين الاول']],
+  ['nov', ['november', 'nov'], ['نوفمبر', 'تشرين الثاني']], ['dec', ['december', 'dec'], ['ديسمبر', 'كانون الاول']],
+  ['mon', ['monday'], ['الاثنين']], ['tue', ['tuesday'], ['الثلاثاء']], ['wed', ['wednesday'], ['الاربعاء']],
+  ['thu', ['thursday'], ['الخميس']], ['fri', ['friday'], ['الجمعه']], ['sat', ['saturday'], ['السبت']],
+  ['sun', ['sunday'], ['الاحد']],
+];
+const EN_DATES = new Map<string, string>();
+/** Folded Arabic date words, single words and two-word month names (كانون الثاني). */
+const AR_DATES = new Map<string, string>();
+for (const [key, en, ar] of DATE_WORDS) {
+  for (const w of en) EN_DATES.set(w, key);
+  for (const w of ar) AR_DATES.set(w, key);
+}
+
+const dateCache = new Map<string, string | null>();
+/** Month names of two words begin with one of these (كانون الثاني, تشرين الأول). */
+const TWO_WORD_MONTH = /^[وف]?[بل]?(?:كانون|تشرين)$/u;
+
+/** The date a folded Arabic word (or two) names, with a conjunction or preposition removed. */
+function arabicDate(word: string, next: string | undefined): string | undefined {
+  if (next !== undefined && TWO_WORD_MONTH.test(word)) {
+    const two = AR_DATES.get(`${word.replace(/^[وف]?[بل]?/u, '')} ${next}`);
+    if (two) return two;
+  }
+  let d = dateCache.get(word);
+  if (d === undefined) {
+    d = null;
+    for (const w of [word, word.replace(/^[وف]/u, ''), word.replace(/^[وف]?[بل]/u, ''), word.replace(/^[وف]?(?:[بك]?ال|لل)/u, 'ال')]) {
+      const one = AR_DATES.get(w);
+      // Weekdays keep their article (الجمعة); without it they are ordinary words (جمعة, أحد).
+      if (one && (w.startsWith('ال') || !['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].includes(one))) {
+        d = one;
+        break;
+      }
+    }
+    if (dateCache.size > 50000) dateCache.clear();
+    dateCache.set(word, d);
+  }
+  return d ?? undefined;
+}
+
+/**
+ * Interns keys and collects one sentence's keys with their counts, types and groups. Scratch
+ * arrays indexed by key id avoid a map per sentence.
+ */
+class Sink {
+  readonly ids = new Map<string, number>();
+  readonly names: string[] = [];
+  private count = new Int32Array(1024);
+  private type = new Uint8Array(1024);
+  private group = new Int32Array(1024);
+  private touched = new Int32Array(256);
+  private nTouched = 0;
+
+  intern(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.names.length;
+      this.ids.set(key, id);
+      this.names.push(key);
+      if (id >= this.count.length) {
+        const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+          const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.count = grow(this.count);
+        this.type = grow(this.type);
+        this.group = grow(this.group);
+      }
+    }
+    return id;
+  }
+
+  add(id: number, type: number, group = -1): void {
+    if (this.count[id] === 0) {
+      if (this.nTouched === this.touched.length) {
+        const t = new Int32Array(this.touched.length * 2);
+        t.set(this.touched);
+        this.touched = t;
+      }
+      this.touched[this.nTouched++] = id;
+      this.type[id] = type;
+      this.group[id] = group;
+    } else {
+      // A key both alone and in a group (or in two groups) keeps its strongest role.
+      if (type < this.type[id]!) this.type[id] = type;
+      if (this.group[id] !== group) this.group[id] = -1;
+    }
+    this.count[id]!++;
+  }
+
+  /** Moves the collected sentence into the output lists (ids ascending) and resets. */
+  flush(ids: number[], counts: number[], types: number[], groups: number[]): void {
+    const t = this.touched.subarray(0, this.nTouched).sort();
+    for (let k = 0; k < t.length; k++) {
+      const id = t[k]!;
+      ids.push(id);
+      counts.push(Math.min(65535, this.count[id]!));
+      types.push(this.type[id]!);
+      groups.push(this.group[id]!);
+      this.count[id] = 0;
+    }
+    this.nTouched = 0;
+  }
+}
+
+/** What a Latin word of the Latin side contributes when the other side is in another script. */
+interface LatinEntry {
+  /** Keys added wherever the word occurs: [id, type]. */
+  plain: Array<[number, number]>;
+  /** The name's exact skeleton and its fuzzy variants (one group per occurrence); may be empty. */
+  name: number[];
+}
+
+type Glossaries = Array<{ id: string; re: RegExp[]; arabic: boolean }>;
+
+/** Adds the keys of each sentence of one side to `sink`, sentence by sentence. */
+function extractSide(text: SegmentedText, own: Script, other: Script, glossary: Glossaries, sink: Sink, nextGroup: () => number): SideKeys {
+  const crossScript = own !== other;
+  const foldCache = new Map<string, string>();
+  const fold = (tok: string) => {
+    let f = foldCache.get(tok);
+    if (f === undefined) foldCache.set(tok, (f = foldArabicKey(tok)));
+    return f;
+  };
+  const latinCache = new Map<string, LatinEntry>();
+  const wordCache = new Map<string, number>();
+  const arabicCache = new Map<string, number[]>();
+  const P = {
+    question: sink.intern('p:?'), bang: sink.intern('p:!'), quote: sink.intern('p:"'),
+    paren: sink.intern('p:('), colon: sink.intern('p::'),
+  };
+
+  const latinEntry = (bare: string, lower: string): LatinEntry => {
+    const plain: Array<[number, number]> = [];
+    const date = EN_DATES.get(lower);
+    if (date) plain.push([sink.intern(`d:${date}`), KeyType.Date]);
+    plain.push([sink.intern(`w:${lower}`), KeyType.Word]);
+    if (/^\p{Lu}{2,6}s?$/u.test(bare) && !NOT_NAMES.has(lower)) {
+      plain.push([sink.intern(`a:${[...bare.replace(/s$/u, '')].map(letterClass).join('')}`), KeyType.Acronym]);
+    }
+    const name: number[] = [];
+    if (!NOT_NAMES.has(lower) && !date) {
+      const sk = latinSkeleton(lower);
+      if (sk.length >= 2) {
+        name.push(sink.intern(`h:${sk}`));
+        for (const d of deletions(sk)) name.push(sink.intern(`h:${d}`));
+      }
+    }
+    return { plain, name };
+  };
+
+  const arabicKeys = (tok: string): number[] => {
+    const set = new Set<string>();
+    for (const sk of arabicSkeletonsFolded(fold(tok))) {
+      if (sk.length >= 2) set.add(sk);
+      for (const d of deletions(sk)) set.add(d);
+    }
+    return [...set].map((sk) => sink.intern(`h:${sk}`));
+  };
+
+  const offsets = new Int32Array(text.sentences.length + 1);
+  const ids: number[] = [];
+  const counts: number[] = [];
+  const types: number[] = [];
+  const groups: number[] = [];
+  text.sentences.forEach((sentence, k) => {
+    const t = sentence.text;
+    for (const v of numberValues(t)) sink.add(sink.intern(`n:${v}`), KeyType.Number);
+    if (/[?؟]/u.test(t)) sink.add(P.question, KeyType.Punct);
+    if (t.includes('!')) sink.add(P.bang, KeyType.Punct);
+    for (const _ of t.matchAll(/["“”«»„]/gu)) sink.add(P.quote, KeyType.Punct);
+    if (/[()]/u.test(t)) sink.add(P.paren, KeyType.Punct);
+    if (t.includes(':')) sink.add(P.colon, KeyType.Punct);
+    const arabicWords: string[] = [];
+    let first = true;
+    for (const m of t.matchAll(TOKEN)) {
+      const tok = m[0];
+      const c = tok.charCodeAt(0);
+      const arabic = c >= 0x600 && c <= 0x6ff ? true : c < 0x250 ? false : /^\p{Script=Arabic}/u.test(tok);
+      if (!arabic && (c < 0x250 || /^\p{Script=Latin}/u.test(tok))) {
+        const bare = tok.replace(/['’].*$/u, '');
+        if (!crossScript || own !== 'latin') {
+          // Cognates between two Latin-script languages (first four letters); whole Latin tokens
+          // inside text of another script.
+          const key = `${!crossScript ? 'c' : 'f'}${bare}`;
+          let id = wordCache.get(key);
+          if (id === undefined) {
+            const lower = bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+            wordCache.set(key, (id = sink.intern(`w:${!crossScript ? lower.slice(0, 4) : lower}`)));
+          }
+          sink.add(id, !crossScript ? KeyType.Word : KeyType.ForeignWord);
+        } else if (/^\p{Lu}/u.test(tok)) {
+          let entry = latinCache.get(bare);
+          if (entry === undefined) {
+            const lower = bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+            latinCache.set(bare, (entry = latinEntry(bare, lower)));
+          }
+          for (const [id, type] of entry.plain) sink.add(id, type);
+          // A short capitalised word opening the sentence is rarely a name ("At", "So").
+          if (entry.name.length > 0 && !(first && bare.length < 3)) {
+            const g = nextGroup();
+            sink.add(entry.name[0]!, KeyType.Name, g);
+            for (let x = 1; x < entry.name.length; x++) sink.add(entry.name[x]!, KeyType.NameFuzzy, g);
+          }
+        }
+      } else if (arabic && crossScript && own === 'arabic') {
+        let keys = arabicCache.get(tok);
+        if (keys === undefined) arabicCache.set(tok, (keys = arabicKeys(tok)));
+        for (const id of keys) sink.add(id, KeyType.PhoneticIndex);
+        arabicWords.push(fold(tok));
+      }
+      first = false;
+    }
+    if (arabicWords.length > 0) {
+      for (let x = 0; x < arabicWords.length; x++) {
+        const d = arabicDate(arabicWords[x]!, arabicWords[x + 1]);
+        if (d) sink.add(sink.intern(`d:${d}`), KeyType.Date);
+      }
+      for (const acronym of arabicAcronyms(arabicWords)) sink.add(sink.intern(`a:${acronym}`), KeyType.PhoneticIndex);
+    }
+    if (glossary.length > 0) {
+      const folded = own === 'arabic' ? foldArabic(t).text : t;
+      for (const g of glossary) {
+        for (const re of g.re) {
+          re.lastIndex = 0;
+          if (re.test(g.arabic ? folded : t)) {
+            sink.add(sink.intern(`g:${g.id}`), KeyType.Gloss);
+            break;
+          }
+        }
+      }
+    }
+    sink.flush(ids, counts, types, groups);
+    offsets[k + 1] = ids.length;
+  });
+  return { offsets, ids: Int32Array.from(ids), counts: Uint16Array.from(counts), types: Uint8Array.from(types), groups: Int32Array.from(groups) };
+}
+
+/** Runs of two or more spelled-out Latin letters in folded Arabic words: "سي بي اس" → CBS. */
+function arabicAcronyms(toks: string[]): string[] {
+  const out: string[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.length >= 2) {
+      // Every sub-run of two or more letters: the run may have swallowed a neighbouring word.
+      for (let a = 0; a < run.length; a++) for (let b = a + 2; b <= run.length && b - a <= 6; b++) out.push(run.slice(a, b).join(''));
+    }
+    run = [];
+  };
+  for (const t of toks) {
+    const letter = LETTER_NAMES[t] ?? (/^[وب]/u.test(t) && run.length === 0 ? LETTER_NAMES[t.slice(1)] : undefined);
+    if (letter) run.push(letterClass(letter));
+    else flush();
+  }
+  flush();
+  return out;
+}
+
+/** Glossary term patterns for one side's language. */
+function glossaryPatterns(glossary: Glossary | undefined, lang: string, script: Script) {
+  if (!glossary) return [];
+  const base = lang.toLowerCase().split(/[-_]/u)[0];
+  const out: Array<{ id: string; re: RegExp[]; arabic: boolean }> = [];
+  for (const e of glossary.entries) {
+    const re: RegExp[] = [];
+    for (const t of e.terms) {
+      if (t.lang.toLowerCase().split(/[-_]/u)[0] !== base || !t.text.trim()) continue;
+      try {
+        re.push(script === 'arabic' ? arabicTermRegex(t.text) : englishTermRegex(t.text));
+      } catch {
+        // A term that yields no pattern (only punctuation) simply anchors nothing.
+      }
+    }
+    if (re.length > 0) out.push({ id: e.id, re, arabic: script === 'arabic' });
+  }
+  return out;
+}
+
+export interface AnchorOptions {
+  glossary?: Glossary;
+}
+
+/** Extracts and interns the anchor keys of both sides. */
+export function buildAnchors(source: SegmentedText, target: SegmentedText, options: AnchorOptions = {}): Anchors {
+  const sScript = dominantScript(source.text);
+  const tScript = dominantScript(target.text);
+  const sink = new Sink();
+  let group = 0;
+  const nextGroup = () => group++;
+  const src = extractSide(source, sScript, tScript, glossaryPatterns(options.glossary, source.lang, sScript), sink, nextGroup);
+  const tgt = extractSide(target, tScript, sScript, glossaryPatterns(options.glossary, target.lang, tScript), sink, nextGroup);
+  return { source: src, target: tgt, keyCount: sink.names.length, names: sink.names };
+}

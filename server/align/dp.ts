@@ -1,0 +1,135 @@
+// Monotone dynamic programming inside a band: the Viterbi path, and (optionally) the forward and
+// backward sums that give each bead of that path its posterior probability — the share of all
+// alignments, weighted by exp(−cost / T), that contain exactly that bead.
+import { type Band, cellCount } from './band.js';
+import type { Model } from './model.js';
+
+export interface PathBead {
+  /** Cell where the bead starts (sentences consumed before it) … */
+  i0: number;
+  j0: number;
+  /** … and where it ends. */
+  i1: number;
+  j1: number;
+  cost: number;
+  /** Posterior probability of this exact bead (NaN when not computed). */
+  posterior: number;
+}
+
+const NONE = 255;
+
+function indexIn(b: Band, i: number, j: number): number {
+  if (j < b.lo[i]! || j > b.hi[i]!) return -1;
+  return b.offset[i]! + j - b.lo[i]!;
+}
+
+/** Best path through the band; with `temperature`, also each bead's posterior probability. */
+export function search(model: Model, band: Band, temperature?: number): PathBead[] {
+  const cells = cellCount(band);
+  const { n, m, lo, hi, offset } = band;
+  const viterbi = new Float64Array(cells).fill(Infinity);
+  const back = new Uint8Array(cells).fill(NONE);
+  const withPosteriors = temperature !== undefined;
+  const forward = withPosteriors ? new Float64Array(cells).fill(Infinity) : null;
+  const T = temperature ?? 1;
+  const moves = model.moveCount;
+  // The backward pass needs the same costs again: keep them (single precision is plenty).
+  const costs = withPosteriors ? new Float32Array(cells * moves).fill(Number.NaN) : null;
+  viterbi[0] = 0;
+  if (forward) forward[0] = 0;
+
+  for (let i = 0; i <= n; i++) {
+    const rowLo = lo[i]!;
+    const rowHi = hi[i]!;
+    for (let j = rowLo; j <= rowHi; j++) {
+      if (i === 0 && j === 0) continue;
+      const here = offset[i]! + j - rowLo;
+      let best = Infinity;
+      let bestMove = NONE;
+      let fMin = Infinity;
+      let fSum = 0;
+      for (let k = 0; k < moves; k++) {
+        const pi = i - model.di(k);
+        const pj = j - model.dj(k);
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const prev = offset[pi]! + pj - lo[pi]!;
+        const pv = viterbi[prev]!;
+        if (pv === Infinity) continue;
+        const c = model.cost(i, j, k);
+        if (costs) costs[here * moves + k] = c;
+        const v = pv + c;
+        if (v < best) {
+          best = v;
+          bestMove = k;
+        }
+        if (forward) {
+          const f = forward[prev]! + c;
+          if (f < fMin) {
+            fSum = fSum * Math.exp((f - fMin) / T) + 1;
+            fMin = f;
+          } else fSum += Math.exp((fMin - f) / T);
+        }
+      }
+      viterbi[here] = best;
+      back[here] = bestMove;
+      if (forward && fMin < Infinity) forward[here] = fMin - T * Math.log(fSum);
+    }
+  }
+
+  const path: PathBead[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const here = indexIn(band, i, j);
+    const k = back[here]!;
+    if (here < 0 || k === NONE) throw new Error(`alignment band is disconnected at (${i}, ${j})`);
+    const i0 = i - model.di(k);
+    const j0 = j - model.dj(k);
+    path.push({ i0, j0, i1: i, j1: j, cost: model.cost(i, j, k), posterior: Number.NaN });
+    i = i0;
+    j = j0;
+  }
+  path.reverse();
+
+  if (forward) {
+    const backward = backwardPass(model, band, T, costs!);
+    const total = forward[indexIn(band, n, m)]!;
+    for (const b of path) {
+      const f = forward[indexIn(band, b.i0, b.j0)]!;
+      const g = backward[indexIn(band, b.i1, b.j1)]!;
+      b.posterior = Math.min(1, Math.exp(-(f + b.cost + g - total) / T));
+    }
+  }
+  return path;
+}
+
+/** backward[i, j] = −T·log Σ over paths from (i, j) to (n, m) of exp(−cost / T). */
+function backwardPass(model: Model, band: Band, T: number, costs: Float32Array): Float64Array {
+  const { n, m, lo, hi, offset } = band;
+  const backward = new Float64Array(cellCount(band)).fill(Infinity);
+  backward[indexIn(band, n, m)] = 0;
+  const moves = model.moveCount;
+  for (let i = n; i >= 0; i--) {
+    for (let j = hi[i]!; j >= lo[i]!; j--) {
+      if (i === n && j === m) continue;
+      let fMin = Infinity;
+      let fSum = 0;
+      for (let k = 0; k < moves; k++) {
+        const ni = i + model.di(k);
+        const nj = j + model.dj(k);
+        if (ni > n || nj > m || nj < lo[ni]! || nj > hi[ni]!) continue;
+        const at = offset[ni]! + nj - lo[ni]!;
+        const next = backward[at]!;
+        const c = costs[at * moves + k]!;
+        if (next === Infinity || Number.isNaN(c)) continue;
+        const f = next + c;
+        if (f < fMin) {
+          fSum = fSum * Math.exp((f - fMin) / T) + 1;
+          fMin = f;
+        } else fSum += Math.exp((fMin - f) / T);
+      }
+      if (fMin < Infinity) backward[offset[i]! + j - lo[i]!] = fMin - T * Math.log(fSum);
+    }
+  }
+  return backward;
+}
