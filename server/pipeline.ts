@@ -1,5 +1,6 @@
 // The pipeline in one call: segment → align → check. Scoring and reports take its result.
 import { align } from './align/index.js';
+import { alignLines } from './align/lines.js';
 import { runChecks } from './check/index.js';
 import type { Bead, DocumentPair, Finding, SegmentedText } from './core/types.js';
 import { segment } from './segment/index.js';
@@ -18,9 +19,13 @@ export interface ProcessOptions {
 }
 
 export function processDocument(pair: DocumentPair, options: ProcessOptions = {}): ProcessedDocument {
-  const source = segment(pair.sourceText, pair.sourceLang);
-  const target = segment(pair.targetText, pair.targetLang);
-  const alignment = options.alignment ?? align(source, target, pair.glossary ? { glossary: pair.glossary } : {});
+  // Imported segment-level formats are already segmented and aligned, one segment a line.
+  const lines = pair.segmentation === 'lines';
+  const opts = lines ? { paragraphs: 'blank-line' as const, lines: true } : {};
+  const source = segment(pair.sourceText, pair.sourceLang, opts);
+  const target = segment(pair.targetText, pair.targetLang, opts);
+  const alignment =
+    options.alignment ?? (lines ? alignLines(source, target) : align(source, target, pair.glossary ? { glossary: pair.glossary } : {}));
   const findings = runChecks({ source, target, alignment, ...(pair.glossary ? { glossary: pair.glossary } : {}) }, pair.checks ?? {});
   return { pair, source, target, alignment, findings };
 }

@@ -64,6 +64,8 @@ export interface AnnotationInput extends Span {
   comment?: string;
   correction?: string;
   author: string;
+  /** Provenance of an imported annotation. */
+  origin?: AnnotationOrigin;
 }
 
 export interface Annotation extends AnnotationInput {
@@ -116,6 +118,52 @@ export interface DocumentPair {
   glossary?: Glossary;
   /** Per-document check configuration from the manifest. */
   checks?: Record<string, CheckConfig>;
+  /**
+   * "lines": the texts are pre-segmented and pre-aligned, one segment a line (imported TMX,
+   * XLIFF, TSV, Anthea, Marot); line i of the source goes with line i of the target and lines
+   * blank on both sides are paragraph breaks. Absent: paragraphs → sentences → aligner.
+   */
+  segmentation?: 'lines';
+  /** What an import knew about the document that its texts do not say. */
+  meta?: DocumentMeta;
+}
+
+/** Per-segment facts from an imported file; index = segment (bead) index. */
+export interface SegmentMeta {
+  /** The segment's id in its file (XLIFF unit/segment id, TMX tuid). */
+  id?: string;
+  /** A corpus-wide segment id (Marot globalSegId, WMT seg_id). */
+  globalId?: string;
+  notes?: string[];
+  /** The CAT tool's state (XLIFF state, Trados confirmation level, memoQ status). */
+  state?: string;
+}
+
+export interface DocumentMeta {
+  /** The format and file it came from. */
+  format?: string;
+  file?: string;
+  /** The document's name shared by every system's translation of it (Marot/WMT "doc"). */
+  sourceDoc?: string;
+  segments?: SegmentMeta[];
+  /** Rater → indices of the segments they rated (also those where they found no error). */
+  ratings?: Record<string, number[]>;
+  notes?: string[];
+}
+
+/** What the file an annotation was imported from said, where Tadqiq's fields say it differently. */
+export interface AnnotationOrigin {
+  format: string;
+  /** The category and severity as written in the file (before mapping onto the typology). */
+  category?: string;
+  severity?: string;
+  /** The span as it was imported; an export writes `markup` back while the span is unchanged. */
+  start?: number;
+  end?: number;
+  /** The file's own marked-up segment text, when its span could not be kept exactly (empty, missing). */
+  markup?: string;
+  timestamp?: number | string;
+  metadata?: Record<string, unknown>;
 }
 
 export interface CheckConfig {

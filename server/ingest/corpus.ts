@@ -184,7 +184,7 @@ export function pairFromFiles(opts: {
     system: opts.system ?? path.basename(opts.target),
     sourceText: readTextFile(opts.source),
     targetText: readTextFile(opts.target),
-    references: (opts.references ?? []).map(readTextFile),
+    references: (opts.references ?? []).map((f) => readTextFile(f)),
     ...(glossary ? { glossary } : {}),
   };
 }

@@ -1,28 +1,23 @@
 // Reads a text file for the pipeline. Offsets are taken on the decoded text with the byte-order
-// mark removed; nothing else is changed (line endings stay as they are).
+// mark removed; nothing else is changed (line endings stay as they are). Decoding accepts UTF-8,
+// UTF-16 with a byte-order mark and Windows-1256 Arabic (encodings.ts).
 import fs from 'node:fs';
 import { InputError } from '../core/types.js';
+import { decodeBytes, type Encoding } from './encodings.js';
 
-export function decodeText(bytes: Uint8Array, file: string): string {
-  const nul = bytes.indexOf(0);
-  if (nul !== -1) {
-    throw new InputError(`binary data (a NUL byte at byte ${nul}); expected a UTF-8 text file`, { file });
-  }
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
-  } catch {
-    throw new InputError('not valid UTF-8; save the file as UTF-8', { file });
-  }
+export function decodeText(bytes: Uint8Array, file: string, encoding: Encoding = 'auto'): string {
+  return decodeBytes(bytes, file, encoding).text;
 }
 
-export function readTextFile(file: string): string {
-  let bytes: Buffer;
+export function readBytes(file: string): Buffer {
   try {
-    bytes = fs.readFileSync(file);
+    return fs.readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? String(e)})`, { file });
   }
-  return decodeText(bytes, file);
+}
+
+export function readTextFile(file: string, encoding: Encoding = 'auto'): string {
+  return decodeText(readBytes(file), file, encoding);
 }

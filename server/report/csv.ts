@@ -10,7 +10,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** Spreadsheet formula injection: a cell starting with = + - @ is prefixed with an apostrophe. */
-function safeCell(v: string): string {
+export function safeCell(v: string): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 

@@ -15,6 +15,7 @@ interface Row {
   correction: string;
   author: string;
   from_check: string | null;
+  origin_json: string | null;
   version: number;
   created_at: string;
   updated_at: string;
@@ -34,23 +35,21 @@ function fromRow(r: Row): StoredAnnotation {
     correction: r.correction,
     author: r.author,
     ...(r.from_check ? { fromCheck: r.from_check } : {}),
+    ...(r.origin_json ? { origin: JSON.parse(r.origin_json) } : {}),
     version: r.version,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
 }
 
-const PATCHABLE = new Set(['side', 'start', 'end', 'text', 'category', 'severity', 'comment', 'correction']);
+export type NewAnnotation = Parameters<AnnotationRepository['create']>[1];
 
-export function sqliteAnnotations(db: Db, now: () => string): AnnotationRepository {
-  const list = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY side DESC, start, "end", id');
-  const get = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
-  const insert = db.prepare(`
-    INSERT INTO annotations (document_id, side, start, "end", text, category, severity, comment, correction, author, from_check, created_at, updated_at)
-    VALUES (@documentId, @side, @start, @end, @text, @category, @severity, @comment, @correction, @author, @fromCheck, @now, @now)`);
-  const remove = db.prepare('UPDATE annotations SET deleted_at = ?, version = version + 1 WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
+export const INSERT_ANNOTATION_SQL = `
+    INSERT INTO annotations (document_id, side, start, "end", text, category, severity, comment, correction, author, from_check, origin_json, created_at, updated_at)
+    VALUES (@documentId, @side, @start, @end, @text, @category, @severity, @comment, @correction, @author, @fromCheck, @origin, @createdAt, @now)`;
 
-  const row = (documentId: string, a: Parameters<AnnotationRepository['create']>[1]) => ({
+export function annotationParams(documentId: string, a: NewAnnotation, now: string) {
+  return {
     documentId,
     side: a.side,
     start: a.start,
@@ -62,10 +61,24 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     correction: a.correction ?? '',
     author: a.author,
     fromCheck: a.fromCheck ?? null,
-    now: now(),
-  });
+    origin: a.origin ? JSON.stringify(a.origin) : null,
+    // An imported annotation keeps the time its file gave; created_at is when it was made.
+    createdAt: a.createdAt ?? now,
+    now,
+  };
+}
 
-  const createMany = db.transaction((documentId: string, items: Array<Parameters<AnnotationRepository['create']>[1]>) => {
+const PATCHABLE = new Set(['side', 'start', 'end', 'text', 'category', 'severity', 'comment', 'correction']);
+
+export function sqliteAnnotations(db: Db, now: () => string): AnnotationRepository {
+  const list = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND deleted_at IS NULL ORDER BY side DESC, start, "end", id');
+  const get = db.prepare('SELECT * FROM annotations WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
+  const insert = db.prepare(INSERT_ANNOTATION_SQL);
+  const remove = db.prepare('UPDATE annotations SET deleted_at = ?, version = version + 1 WHERE document_id = ? AND id = ? AND deleted_at IS NULL');
+
+  const row = (documentId: string, a: NewAnnotation) => annotationParams(documentId, a, now());
+
+  const createMany = db.transaction((documentId: string, items: NewAnnotation[]) => {
     for (const a of items) insert.run(row(documentId, a));
     return items.length;
   });

@@ -10,11 +10,19 @@ export type Db = Database.Database;
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 export function migrations(): Array<{ version: number; file: string }> {
-  return fs
+  const list = fs
     .readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-.*\.sql$/.test(f))
     .sort()
     .map((f) => ({ version: Number(f.slice(0, 3)), file: path.join(MIGRATIONS_DIR, f) }));
+  // Branches developed in parallel can pick the same number; one of them would silently never
+  // run on databases that already passed that version.
+  list.forEach((m, i) => {
+    if (i > 0 && m.version === list[i - 1]!.version) {
+      throw new Error(`migrations ${path.basename(list[i - 1]!.file)} and ${path.basename(m.file)} share version ${m.version}: renumber the newer one`);
+    }
+  });
+  return list;
 }
 
 export function migrate(db: Db): number {

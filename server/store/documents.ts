@@ -18,8 +18,38 @@ interface Row {
   references_json: string;
   glossary_json: string | null;
   checks_json: string | null;
+  segmentation: string | null;
+  meta_json: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export const INSERT_DOCUMENT_SQL = `
+    INSERT INTO documents (id, corpus, title, source_lang, target_lang, system, source_text, target_text,
+      source_sha256, target_sha256, references_json, glossary_json, checks_json, segmentation, meta_json, created_at, updated_at)
+    VALUES (@id, @corpus, @title, @sourceLang, @targetLang, @system, @sourceText, @targetText,
+      @sourceSha, @targetSha, @references, @glossary, @checks, @segmentation, @meta, @now, @now)
+    ON CONFLICT(id) DO NOTHING`;
+
+export function documentParams(d: DocumentPair, now: string) {
+  return {
+    id: d.id,
+    corpus: d.corpus,
+    title: d.title,
+    sourceLang: d.sourceLang,
+    targetLang: d.targetLang,
+    system: d.system,
+    sourceText: d.sourceText,
+    targetText: d.targetText,
+    sourceSha: sha256(d.sourceText),
+    targetSha: sha256(d.targetText),
+    references: JSON.stringify(d.references),
+    glossary: d.glossary ? JSON.stringify(d.glossary) : null,
+    checks: d.checks ? JSON.stringify(d.checks) : null,
+    segmentation: d.segmentation ?? null,
+    meta: d.meta ? JSON.stringify(d.meta) : null,
+    now,
+  };
 }
 
 function fromRow(r: Row): StoredDocument {
@@ -35,6 +65,8 @@ function fromRow(r: Row): StoredDocument {
     references: JSON.parse(r.references_json) as string[],
     ...(r.glossary_json ? { glossary: JSON.parse(r.glossary_json) } : {}),
     ...(r.checks_json ? { checks: JSON.parse(r.checks_json) } : {}),
+    ...(r.segmentation === 'lines' ? { segmentation: 'lines' as const } : {}),
+    ...(r.meta_json ? { meta: JSON.parse(r.meta_json) } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -47,12 +79,7 @@ export function sqliteDocuments(db: Db, now: () => string): DocumentRepository {
       (SELECT COUNT(*) FROM bead_status b WHERE b.document_id = d.id AND b.status = 'reviewed') AS reviewed
     FROM documents d ORDER BY d.corpus, d.title, d.system`);
   const get = db.prepare('SELECT * FROM documents WHERE id = ?');
-  const insert = db.prepare(`
-    INSERT INTO documents (id, corpus, title, source_lang, target_lang, system, source_text, target_text,
-      source_sha256, target_sha256, references_json, glossary_json, checks_json, created_at, updated_at)
-    VALUES (@id, @corpus, @title, @sourceLang, @targetLang, @system, @sourceText, @targetText,
-      @sourceSha, @targetSha, @references, @glossary, @checks, @now, @now)
-    ON CONFLICT(id) DO NOTHING`);
+  const insert = db.prepare(INSERT_DOCUMENT_SQL);
   const updateMeta = db.prepare(`
     UPDATE documents SET corpus = @corpus, title = @title, source_lang = @sourceLang, target_lang = @targetLang,
       system = @system, references_json = @references, glossary_json = @glossary, checks_json = @checks, updated_at = @now
@@ -62,22 +89,7 @@ export function sqliteDocuments(db: Db, now: () => string): DocumentRepository {
       target_sha256 = @targetSha, updated_at = @now WHERE id = @id`);
   const countAnnotations = db.prepare('SELECT COUNT(*) AS n FROM annotations WHERE document_id = ?');
 
-  const params = (d: DocumentPair) => ({
-    id: d.id,
-    corpus: d.corpus,
-    title: d.title,
-    sourceLang: d.sourceLang,
-    targetLang: d.targetLang,
-    system: d.system,
-    sourceText: d.sourceText,
-    targetText: d.targetText,
-    sourceSha: sha256(d.sourceText),
-    targetSha: sha256(d.targetText),
-    references: JSON.stringify(d.references),
-    glossary: d.glossary ? JSON.stringify(d.glossary) : null,
-    checks: d.checks ? JSON.stringify(d.checks) : null,
-    now: now(),
-  });
+  const params = (d: DocumentPair) => documentParams(d, now());
 
   return {
     async list(): Promise<DocumentSummary[]> {

@@ -50,8 +50,8 @@ export interface StoredAnnotation extends Omit<Annotation, 'sentence'> {
 export interface AnnotationRepository {
   list(documentId: string): Promise<StoredAnnotation[]>;
   get(documentId: string, id: number): Promise<StoredAnnotation | undefined>;
-  create(documentId: string, a: AnnotationInput & { text: string; fromCheck?: string }): Promise<StoredAnnotation>;
-  createMany(documentId: string, list: Array<AnnotationInput & { text: string; fromCheck?: string }>): Promise<number>;
+  create(documentId: string, a: AnnotationInput & { text: string; fromCheck?: string; createdAt?: string }): Promise<StoredAnnotation>;
+  createMany(documentId: string, list: Array<AnnotationInput & { text: string; fromCheck?: string; createdAt?: string }>): Promise<number>;
   update(documentId: string, id: number, patch: AnnotationPatch & { text?: string }): Promise<StoredAnnotation | undefined>;
   /** Soft delete; returns false when there was nothing to delete. */
   remove(documentId: string, id: number): Promise<boolean>;
@@ -64,8 +64,22 @@ export interface BeadStatusRepository {
   set(documentId: string, beadKey: string, status: BeadStatus, author: string): Promise<void>;
 }
 
+/** One document of an import: a new document with its annotations, or annotations for a stored one. */
+export type ImportItem =
+  | { kind: 'new'; doc: DocumentPair; annotations: Array<AnnotationInput & { text: string; createdAt?: string }> }
+  | { kind: 'existing'; id: string; annotations: Array<AnnotationInput & { text: string; createdAt?: string }> };
+
+export interface ImportRepository {
+  /**
+   * Writes every item or none (one transaction): a new document whose id is taken, or an
+   * existing one that is missing, aborts the whole import. Returns the annotations written.
+   */
+  commit(items: ImportItem[]): Promise<{ documents: string[]; annotations: number }>;
+}
+
 export interface Store {
   documents: DocumentRepository;
+  imports: ImportRepository;
   annotations: AnnotationRepository;
   beadStatus: BeadStatusRepository;
   close(): void;

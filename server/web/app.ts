@@ -9,6 +9,7 @@ import { errorHandler, notFound } from './middleware/errors.js';
 import { apiRoutes } from './routes/api.js';
 import { documentRoutes } from './routes/documents.js';
 import { exportRoutes } from './routes/exports.js';
+import { importRoutes } from './routes/imports.js';
 
 export function createApp(ctx: AppContext): express.Express {
   const app = express();
@@ -29,6 +30,7 @@ export function createApp(ctx: AppContext): express.Express {
 
   app.use(documentRoutes(ctx));
   app.use(exportRoutes(ctx));
+  app.use(importRoutes(ctx));
   app.use('/api', apiRoutes(ctx));
 
   app.use((req, _res, next) => next(notFound(`"${req.path}"`)));
