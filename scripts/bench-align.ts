@@ -71,5 +71,5 @@ console.log(`Input: ${source.sentences.length} EN × ${targetText.sentences.leng
 console.log(`Time: ${seconds.toFixed(1)} s wall, ${(cpu.user / 1e6).toFixed(1)} s user CPU, ${(cpu.system / 1e6).toFixed(1)} s system CPU`);
 console.log(`Phases: ${Object.entries(result.timings).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`);
 console.log(`Peak memory (max RSS of the whole process, input included): ${maxRssMiB.toFixed(0)} MiB`);
-console.log(`Cells searched in the final pass: ${result.cells.toLocaleString('en')} (${(result.cells / source.sentences.length).toFixed(1)} per source sentence)`);
+console.log(`Cells searched in the final pass: ${result.cells.toLocaleString('en')} (${(result.cells / source.sentences.length).toFixed(1)} per source sentence); band widened ${result.widenings} times`);
 console.log(`Strict F1 ${s.f1Strict.toFixed(3)} (P ${s.precisionStrict.toFixed(3)}, R ${s.recallStrict.toFixed(3)}), lax F1 ${s.f1Lax.toFixed(3)}, omission recall ${s.omissionRecall.toFixed(3)}, addition recall ${s.additionRecall.toFixed(3)}`);

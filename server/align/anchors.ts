@@ -35,9 +35,14 @@ export const KeyType = {
   NameFuzzy: 7,
   Acronym: 8,
   Date: 9,
+  /**
+   * An Arabic word whose skeleton is exactly that of a name on the other side somewhere in the
+   * document: most likely that name's transliteration, so it is expected to have a partner.
+   */
+  NameEcho: 10,
 } as const;
-export const KEY_TYPES = 10;
-export const KEY_TYPE_NAMES = ['number', 'name', 'word', 'punct', 'glossary', 'phonetic-index', 'foreign-word', 'name-fuzzy', 'acronym', 'date'];
+export const KEY_TYPES = 11;
+export const KEY_TYPE_NAMES = ['number', 'name', 'word', 'punct', 'glossary', 'phonetic-index', 'foreign-word', 'name-fuzzy', 'acronym', 'date', 'name-echo'];
 /** Types whose absence on the other side costs nothing (an index, or an alternative spelling). */
 export const MISSLESS: ReadonlySet<number> = new Set([KeyType.PhoneticIndex, KeyType.NameFuzzy]);
 
@@ -211,17 +216,58 @@ class Sink {
   }
 
   /** Moves the collected sentence into the output lists (ids ascending) and resets. */
-  flush(ids: number[], counts: number[], types: number[], groups: number[]): void {
-    const t = this.touched.subarray(0, this.nTouched).sort();
-    for (let k = 0; k < t.length; k++) {
+  flush(out: Growing): void {
+    const t = this.touched;
+    const n = this.nTouched;
+    // Insertion sort: a sentence has tens of keys, where it beats the built-in sort.
+    for (let a = 1; a < n; a++) {
+      const v = t[a]!;
+      let b = a - 1;
+      while (b >= 0 && t[b]! > v) {
+        t[b + 1] = t[b]!;
+        b--;
+      }
+      t[b + 1] = v;
+    }
+    out.reserve(n);
+    for (let k = 0; k < n; k++) {
       const id = t[k]!;
-      ids.push(id);
-      counts.push(Math.min(65535, this.count[id]!));
-      types.push(this.type[id]!);
-      groups.push(this.group[id]!);
+      const at = out.length++;
+      out.ids[at] = id;
+      out.counts[at] = Math.min(65535, this.count[id]!);
+      out.types[at] = this.type[id]!;
+      out.groups[at] = this.group[id]!;
       this.count[id] = 0;
     }
     this.nTouched = 0;
+  }
+}
+
+/** A side's entries while they are collected, in typed arrays that double when full. */
+class Growing {
+  length = 0;
+  ids = new Int32Array(4096);
+  counts = new Uint16Array(4096);
+  types = new Uint8Array(4096);
+  groups = new Int32Array(4096);
+
+  reserve(extra: number): void {
+    if (this.length + extra <= this.ids.length) return;
+    const size = Math.max(this.ids.length * 2, this.length + extra);
+    const grow = <T extends Int32Array | Uint16Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(size);
+      b.set(a);
+      return b;
+    };
+    this.ids = grow(this.ids);
+    this.counts = grow(this.counts);
+    this.types = grow(this.types);
+    this.groups = grow(this.groups);
+  }
+
+  keys(offsets: Int32Array): SideKeys {
+    const n = this.length;
+    return { offsets, ids: this.ids.slice(0, n), counts: this.counts.slice(0, n), types: this.types.slice(0, n), groups: this.groups.slice(0, n) };
   }
 }
 
@@ -281,10 +327,7 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
   };
 
   const offsets = new Int32Array(text.sentences.length + 1);
-  const ids: number[] = [];
-  const counts: number[] = [];
-  const types: number[] = [];
-  const groups: number[] = [];
+  const out = new Growing();
   text.sentences.forEach((sentence, k) => {
     const t = sentence.text;
     for (const v of numberValues(t)) sink.add(sink.intern(`n:${v}`), KeyType.Number);
@@ -300,7 +343,9 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
       const c = tok.charCodeAt(0);
       const arabic = c >= 0x600 && c <= 0x6ff ? true : c < 0x250 ? false : /^\p{Script=Arabic}/u.test(tok);
       if (!arabic && (c < 0x250 || /^\p{Script=Latin}/u.test(tok))) {
-        const bare = tok.replace(/['’].*$/u, '');
+        // Elided articles go (French l'Himalaya, d'Everest), possessives too (Mali's).
+        const elided = /^\p{L}{1,2}['’](\p{L}{2,}.*)$/u.exec(tok);
+        const bare = (elided ? elided[1]! : tok).replace(/['’].*$/u, '');
         if (!crossScript || own !== 'latin') {
           // Cognates between two Latin-script languages (first four letters); whole Latin tokens
           // inside text of another script.
@@ -352,10 +397,10 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
         }
       }
     }
-    sink.flush(ids, counts, types, groups);
-    offsets[k + 1] = ids.length;
+    sink.flush(out);
+    offsets[k + 1] = out.length;
   });
-  return { offsets, ids: Int32Array.from(ids), counts: Uint16Array.from(counts), types: Uint8Array.from(types), groups: Int32Array.from(groups) };
+  return out.keys(offsets);
 }
 
 /** Runs of two or more spelled-out Latin letters in folded Arabic words: "سي بي اس" → CBS. */
@@ -370,8 +415,13 @@ function arabicAcronyms(toks: string[]): string[] {
     run = [];
   };
   for (const t of toks) {
-    const letter = LETTER_NAMES[t] ?? (/^[وب]/u.test(t) && run.length === 0 ? LETTER_NAMES[t.slice(1)] : undefined);
-    if (letter) run.push(letterClass(letter));
+    const letter = LETTER_NAMES[t];
+    // "وإن بي سي": after a conjunction or preposition a new acronym begins.
+    const glued = letter === undefined && /^[وب]/u.test(t) ? LETTER_NAMES[t.slice(1)] : undefined;
+    if (glued) {
+      flush();
+      run.push(letterClass(glued));
+    } else if (letter) run.push(letterClass(letter));
     else flush();
   }
   flush();
@@ -411,5 +461,16 @@ export function buildAnchors(source: SegmentedText, target: SegmentedText, optio
   const nextGroup = () => group++;
   const src = extractSide(source, sScript, tScript, glossaryPatterns(options.glossary, source.lang, sScript), sink, nextGroup);
   const tgt = extractSide(target, tScript, sScript, glossaryPatterns(options.glossary, target.lang, tScript), sink, nextGroup);
+  echoNames(src, tgt, sink.names.length);
+  echoNames(tgt, src, sink.names.length);
   return { source: src, target: tgt, keyCount: sink.names.length, names: sink.names };
+}
+
+/** Index entries of `side` that spell a name found (exactly) on `other` become NameEcho. */
+function echoNames(side: SideKeys, other: SideKeys, keyCount: number): void {
+  const isName = new Uint8Array(keyCount);
+  for (let e = 0; e < other.ids.length; e++) if (other.types[e] === KeyType.Name) isName[other.ids[e]!] = 1;
+  for (let e = 0; e < side.ids.length; e++) {
+    if (side.types[e] === KeyType.PhoneticIndex && isName[side.ids[e]!] === 1) side.types[e] = KeyType.NameEcho;
+  }
 }

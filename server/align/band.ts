@@ -13,7 +13,8 @@ export interface Band {
   offset: Float64Array;
 }
 
-function finish(n: number, m: number, lo: Int32Array, hi: Int32Array): Band {
+/** A band from row bounds, made monotone and forced to hold both corners. */
+export function finish(n: number, m: number, lo: Int32Array, hi: Int32Array): Band {
   // Monotone bounds: lo never decreases going down (suffix minimum), hi never decreases
   // (prefix maximum); the corners are always inside.
   lo[0] = 0;

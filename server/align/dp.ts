@@ -23,8 +23,22 @@ function indexIn(b: Band, i: number, j: number): number {
   return b.offset[i]! + j - b.lo[i]!;
 }
 
-/** Best path through the band; with `temperature`, also each bead's posterior probability. */
-export function search(model: Model, band: Band, temperature?: number): PathBead[] {
+export interface SearchOptions {
+  /** Compute posteriors at this temperature (costs are divided by it). */
+  temperature?: number;
+  /**
+   * With posteriors: instead of the single cheapest path, return the path whose beads have the
+   * largest total posterior minus `mbrPenalty` per bead (minimum-Bayes-risk decoding: the most
+   * beads expected to be exactly right).
+   */
+  mbr?: boolean;
+  mbrPenalty?: number;
+}
+
+/** Best path through the band; with a temperature, also each bead's posterior probability. */
+export function search(model: Model, band: Band, temperatureOrOptions?: number | SearchOptions): PathBead[] {
+  const opts: SearchOptions = typeof temperatureOrOptions === 'number' ? { temperature: temperatureOrOptions } : (temperatureOrOptions ?? {});
+  const temperature = opts.temperature;
   const cells = cellCount(band);
   const { n, m, lo, hi, offset } = band;
   const viterbi = new Float64Array(cells).fill(Infinity);
@@ -94,11 +108,10 @@ export function search(model: Model, band: Band, temperature?: number): PathBead
   if (forward) {
     const backward = backwardPass(model, band, T, costs!);
     const total = forward[indexIn(band, n, m)]!;
-    for (const b of path) {
-      const f = forward[indexIn(band, b.i0, b.j0)]!;
-      const g = backward[indexIn(band, b.i1, b.j1)]!;
-      b.posterior = Math.min(1, Math.exp(-(f + b.cost + g - total) / T));
-    }
+    const posteriorOf = (i0: number, j0: number, i1: number, j1: number, c: number) =>
+      Math.min(1, Math.exp(-(forward[indexIn(band, i0, j0)]! + c + backward[indexIn(band, i1, j1)]! - total) / T));
+    if (opts.mbr) return mbrPath(model, band, costs!, forward, backward, total, T, opts.mbrPenalty ?? 0);
+    for (const b of path) b.posterior = posteriorOf(b.i0, b.j0, b.i1, b.j1, b.cost);
   }
   return path;
 }
@@ -132,4 +145,57 @@ function backwardPass(model: Model, band: Band, T: number, costs: Float32Array):
     }
   }
   return backward;
+}
+
+/** The path maximising Σ (posterior − penalty) over its beads, from the forward–backward sums. */
+function mbrPath(model: Model, band: Band, costs: Float32Array, forward: Float64Array, backward: Float64Array, total: number, T: number, penalty: number): PathBead[] {
+  const { n, m, lo, hi, offset } = band;
+  const cells = cellCount(band);
+  const moves = model.moveCount;
+  const gain = new Float64Array(cells).fill(-Infinity);
+  const back = new Uint8Array(cells).fill(NONE);
+  const post = (here: number, prev: number, k: number) => {
+    const c = costs[here * moves + k]!;
+    if (Number.isNaN(c)) return -1;
+    return Math.min(1, Math.exp(-(forward[prev]! + c + backward[here]! - total) / T));
+  };
+  gain[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      if (i === 0 && j === 0) continue;
+      const here = offset[i]! + j - lo[i]!;
+      if (backward[here] === Infinity) continue;
+      let best = -Infinity;
+      let bestMove = NONE;
+      for (let k = 0; k < moves; k++) {
+        const pi = i - model.di(k);
+        const pj = j - model.dj(k);
+        if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
+        const prev = offset[pi]! + pj - lo[pi]!;
+        if (gain[prev] === -Infinity) continue;
+        const p = post(here, prev, k);
+        if (p < 0) continue;
+        const v = gain[prev]! + p - penalty;
+        if (v > best) {
+          best = v;
+          bestMove = k;
+        }
+      }
+      gain[here] = best;
+      back[here] = bestMove;
+    }
+  }
+  const path: PathBead[] = [];
+  for (let i = n, j = m; i > 0 || j > 0; ) {
+    const here = indexIn(band, i, j);
+    const k = back[here]!;
+    if (here < 0 || k === NONE) throw new Error(`alignment band is disconnected at (${i}, ${j})`);
+    const i0 = i - model.di(k);
+    const j0 = j - model.dj(k);
+    const prev = indexIn(band, i0, j0);
+    path.push({ i0, j0, i1: i, j1: j, cost: costs[here * moves + k]!, posterior: post(here, prev, k) });
+    i = i0;
+    j = j0;
+  }
+  return path.reverse();
 }

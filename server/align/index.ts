@@ -11,8 +11,8 @@
 //    confidence is the posterior probability that the alignment contains exactly that bead.
 import type { Bead, Glossary, SegmentedText } from '../core/types.js';
 import { type Anchors, buildAnchors, type SideKeys } from './anchors.js';
-import { type Band, bandAroundPath, cellCount, fullBand } from './band.js';
-import { type PathBead, search } from './dp.js';
+import { type Band, bandAroundPath, cellCount, finish, fullBand } from './band.js';
+import { type PathBead, type SearchOptions, search } from './dp.js';
 import { reestimate } from './estimate.js';
 import { Model, type ModelParams, type Units, defaultParams } from './model.js';
 
@@ -23,6 +23,8 @@ export interface AlignOptions {
   glossary?: Glossary;
   /** Half-width, in sentences, of the band searched around the first-pass path (long texts). */
   margin?: number;
+  /** Half-width of the final pass's band around the first pass's path (long texts). */
+  finalMargin?: number;
   /** Search the full matrix when (n + 1)·(m + 1) is at most this. */
   fullLimit?: number;
   /** Temperature of the posteriors (calibrated on held-out data; see README). */
@@ -31,17 +33,29 @@ export interface AlignOptions {
   fixedS2?: boolean;
   /** Pseudo-counts of the default bead-shape priors when re-estimating them from the first pass. */
   priorStrength?: number;
+  /** Documents longer than twice this (source sentences) re-estimate on their first `sampleSize`. */
+  sampleSize?: number;
   /** Skip the re-estimation pass (faster, a little less accurate). */
   singlePass?: boolean;
+  /**
+   * 'posterior' (default): the path whose beads are, in total, most probably exactly right
+   * (minimum-Bayes-risk decoding); 'viterbi': the single most probable path.
+   */
+  decode?: 'posterior' | 'viterbi';
+  /** Posterior decoding: what each bead must beat to be worth having (0 = maximise expected hits). */
+  mbrPenalty?: number;
   /** Model parameters to override (tuning and evaluation). */
   params?: Partial<ModelParams>;
   /** Anchors already extracted for this very pair (buildAnchors), when aligning it repeatedly. */
   anchors?: Anchors;
 }
 
-export const DEFAULT_MARGIN = 12;
-export const DEFAULT_FULL_LIMIT = 1_500_000;
+export const DEFAULT_MARGIN = 8;
+export const DEFAULT_FINAL_MARGIN = 6;
+export const DEFAULT_FULL_LIMIT = 400_000;
 export const DEFAULT_TEMPERATURE = 1;
+export const DEFAULT_MBR_PENALTY = 0.5;
+export const DEFAULT_SAMPLE = 3000;
 
 function codePoints(s: string): number {
   let n = 0;
@@ -74,33 +88,59 @@ function coarsen(u: Units): Units {
   const half = Math.ceil(n / 2);
   const length = new Float64Array(half);
   const words = new Float64Array(half);
-  const offsets = new Int32Array(half + 1);
-  const ids: number[] = [];
-  const counts: number[] = [];
-  const types: number[] = [];
-  const groups: number[] = [];
   const k = u.keys;
+  // At most the sum of both units' entries: merge the two sorted lists of each pair.
+  const cap = k.ids.length;
+  const ids = new Int32Array(cap);
+  const counts = new Uint16Array(cap);
+  const types = new Uint8Array(cap);
+  const groups = new Int32Array(cap);
+  const offsets = new Int32Array(half + 1);
+  let w = 0;
+  const put = (e: number) => {
+    ids[w] = k.ids[e]!;
+    counts[w] = k.counts[e]!;
+    types[w] = k.types[e]!;
+    groups[w] = k.groups[e]!;
+    w++;
+  };
   for (let h = 0; h < half; h++) {
     const a = 2 * h;
-    const b = Math.min(n, a + 2);
-    length[h] = u.length[a]! + (b > a + 1 ? u.length[a + 1]! : 0);
-    words[h] = u.words[a]! + (b > a + 1 ? u.words[a + 1]! : 0);
-    const merged = new Map<number, [number, number, number]>();
-    for (let e = k.offsets[a]!; e < k.offsets[b]!; e++) {
-      const x = merged.get(k.ids[e]!);
-      if (x) x[0] += k.counts[e]!;
-      else merged.set(k.ids[e]!, [k.counts[e]!, k.types[e]!, k.groups[e]!]);
+    const two = a + 1 < n;
+    length[h] = u.length[a]! + (two ? u.length[a + 1]! : 0);
+    words[h] = u.words[a]! + (two ? u.words[a + 1]! : 0);
+    let x = k.offsets[a]!;
+    const xe = k.offsets[a + 1]!;
+    let y = two ? k.offsets[a + 1]! : xe;
+    const ye = two ? k.offsets[a + 2]! : xe;
+    while (x < xe || y < ye) {
+      if (y >= ye || (x < xe && k.ids[x]! < k.ids[y]!)) put(x++);
+      else if (x >= xe || k.ids[y]! < k.ids[x]!) put(y++);
+      else {
+        put(x++);
+        counts[w - 1] = Math.min(65535, counts[w - 1]! + k.counts[y++]!);
+      }
     }
-    for (const id of [...merged.keys()].sort((x, y) => x - y)) {
-      const [cnt, type, group] = merged.get(id)!;
-      ids.push(id);
-      counts.push(Math.min(65535, cnt));
-      types.push(type);
-      groups.push(group);
-    }
-    offsets[h + 1] = ids.length;
+    offsets[h + 1] = w;
   }
-  return { length, words, paragraph: null, keys: { offsets, ids: Int32Array.from(ids), counts: Uint16Array.from(counts), types: Uint8Array.from(types), groups: Int32Array.from(groups) } };
+  return {
+    length,
+    words,
+    paragraph: null,
+    keys: { offsets, ids: ids.slice(0, w), counts: counts.slice(0, w), types: types.slice(0, w), groups: groups.slice(0, w) },
+  };
+}
+
+/** The first `count` units of a side (keys sliced, not copied). */
+function sliceUnits(u: Units, count: number): Units {
+  const k = u.keys;
+  const end = k.offsets[count]!;
+  return {
+    length: u.length.subarray(0, count),
+    words: u.words.subarray(0, count),
+    paragraph: u.paragraph ? u.paragraph.subarray(0, count) : null,
+    keys: { offsets: k.offsets.subarray(0, count + 1), ids: k.ids.subarray(0, end), counts: k.counts.subarray(0, end), types: k.types.subarray(0, end), groups: k.groups.subarray(0, end) },
+  };
 }
 
 function pathCells(path: PathBead[]): Array<[number, number]> {
@@ -115,10 +155,42 @@ function firstBand(s: Units, t: Units, params: ModelParams, keyCount: number, ma
   const cs = coarsen(s);
   const ct = coarsen(t);
   const cband = firstBand(cs, ct, params, keyCount, margin, fullLimit);
-  // Coarse units pool hundreds of keys each, so matching them would cost more than it helps:
-  // the coarse levels only need to keep the true path inside the band, and lengths do that.
-  const cpath = search(new Model(cs, ct, cband, { ...params, lexWeight: 0 }, keyCount), cband);
+  // Lengths alone cannot steer coarse units: a block of 64 sentences is about as long as the
+  // next. Their pooled anchors can, with frequent keys dropped and no exact recounting.
+  const { path: cpath } = searchAdaptive((b) => new Model(cs, ct, b, params, keyCount, true), cband, margin, {});
   return bandAroundPath(pathCells(cpath), n, m, margin, ([i, j]) => [Math.min(n, 2 * i), Math.min(m, 2 * j)]);
+}
+
+/** Band widenings since the last alignDetailed call began (reported in AlignResult). */
+let widenings = 0;
+
+/** True when the path runs along the band's edge somewhere the band could have gone further. */
+function touchesEdge(path: PathBead[], band: Band): boolean {
+  for (const b of path) {
+    const i = b.i1;
+    if ((b.j1 - band.lo[i]! < 1 && band.lo[i]! > 0) || (band.hi[i]! - b.j1 < 1 && band.hi[i]! < band.m)) return true;
+  }
+  return false;
+}
+
+/**
+ * Search in `band`; where the best path hugs the band's edge, the true path may lie outside it:
+ * search again in the union with a band twice as wide around that path (up to three times).
+ */
+function searchAdaptive(build: (band: Band) => Model, band: Band, margin: number, opts: SearchOptions): { path: PathBead[]; band: Band } {
+  let b = band;
+  let path = search(build(b), b, opts);
+  let width = margin;
+  for (let round = 0; round < 3 && touchesEdge(path, b); round++) {
+    widenings++;
+    width *= 2;
+    const wider = bandAroundPath(pathCells(path), b.n, b.m, width);
+    const lo = b.lo.map((x, i) => Math.min(x, wider.lo[i]!));
+    const hi = b.hi.map((x, i) => Math.max(x, wider.hi[i]!));
+    b = finish(b.n, b.m, lo, hi);
+    path = search(build(b), b, opts);
+  }
+  return { path, band: b };
 }
 
 export interface AlignResult {
@@ -129,6 +201,8 @@ export interface AlignResult {
   cells: number;
   /** Milliseconds per phase (anchors, coarse, pass1, pass2), for benchmarks. */
   timings: Record<string, number>;
+  /** Times a search was repeated in a wider band because its path touched the band's edge. */
+  widenings: number;
 }
 
 export function alignDetailed(source: SegmentedText, target: SegmentedText, options: AlignOptions = {}): AlignResult {
@@ -140,9 +214,10 @@ export function alignDetailed(source: SegmentedText, target: SegmentedText, opti
       ...source.sentences.map((s) => ({ source: [s.index], target: [], confidence: 1 })),
       ...target.sentences.map((s) => ({ source: [], target: [s.index], confidence: 1 })),
     ];
-    return { beads, params: base, cells: 0, timings: {} };
+    return { beads, params: base, cells: 0, timings: {}, widenings: 0 };
   }
   const timings: Record<string, number> = {};
+  widenings = 0;
   let clock = performance.now();
   const lap = (name: string) => {
     const now = performance.now();
@@ -168,23 +243,45 @@ export function alignDetailed(source: SegmentedText, target: SegmentedText, opti
   lap('coarse');
   let band = band1;
   if (!options.singlePass) {
-    const path1 = search(new Model(s, t, band1, params, anchors.keyCount), band1);
-    lap('pass1');
-    params = reestimate(path1, s, t, params, {
+    const estimateOptions = {
       fixedS2: options.fixedS2 ?? false,
       fixedC: options.ratio !== undefined,
       ...(options.priorStrength !== undefined ? { priorStrength: options.priorStrength } : {}),
-    });
-    if ((n + 1) * (m + 1) > fullLimit) band = bandAroundPath(pathCells(path1), n, m, margin);
+    };
+    const sample = options.sampleSize ?? DEFAULT_SAMPLE;
+    if (n > 2 * sample && (n + 1) * (m + 1) > fullLimit) {
+      // A long document: c, s² and the match rates are estimated on its first `sample` source
+      // sentences (and the target part the band gives them); the final pass keeps the band.
+      const rows = sample;
+      const cols = band1.hi[rows]!;
+      const sub = finish(rows, cols, band1.lo.slice(0, rows + 1), band1.hi.slice(0, rows + 1).map((h) => Math.min(h, cols)));
+      const ss = sliceUnits(s, rows);
+      const st = sliceUnits(t, cols);
+      const path1 = search(new Model(ss, st, sub, params, anchors.keyCount), sub);
+      params = reestimate(path1, ss, st, params, estimateOptions);
+      lap('pass1');
+    } else {
+      const path1 = search(new Model(s, t, band1, params, anchors.keyCount), band1);
+      lap('pass1');
+      params = reestimate(path1, s, t, params, estimateOptions);
+      // The first path is already close: the final pass needs a narrower band around it.
+      if ((n + 1) * (m + 1) > fullLimit) band = bandAroundPath(pathCells(path1), n, m, options.finalMargin ?? DEFAULT_FINAL_MARGIN);
+    }
   }
-  const path = search(new Model(s, t, band, params, anchors.keyCount), band, temperature);
+  const final = searchAdaptive((b) => new Model(s, t, b, params, anchors.keyCount), band, options.finalMargin ?? DEFAULT_FINAL_MARGIN, {
+    temperature,
+    mbr: options.decode !== 'viterbi',
+    mbrPenalty: options.mbrPenalty ?? DEFAULT_MBR_PENALTY,
+  });
+  const path = final.path;
+  band = final.band;
   lap('pass2');
   const beads = path.map((b) => ({
     source: range(b.i0, b.i1),
     target: range(b.j0, b.j1),
     confidence: Math.round(Math.max(0, Math.min(1, b.posterior)) * 1000) / 1000,
   }));
-  return { beads, params, cells: cellCount(band), timings };
+  return { beads, params, cells: cellCount(band), timings, widenings };
 }
 
 export function align(source: SegmentedText, target: SegmentedText, options: AlignOptions = {}): Bead[] {

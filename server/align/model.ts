@@ -49,6 +49,8 @@ export interface ModelParams {
   missWeight: number;
   /** Weight of the ln(k) discount on matches inside a bead with k units on one side. */
   chanceWeight: number;
+  /** Recount keys repeated inside a multi-sentence bead exactly (slower, more accurate). */
+  exactRepeats: boolean;
   /** Target words per source word, and the variance per word, for the word-count cost. */
   cw: number;
   s2w: number;
@@ -91,18 +93,19 @@ export function defaultPrior(): number[] {
 
 export function defaultParams(): ModelParams {
   // p by KeyType: number, name, word, punct, glossary, phonetic index, foreign word,
-  // fuzzy name, acronym, date. Weights from scripts/tune-align.ts (see defaultPrior).
+  // fuzzy name, acronym, date, name echo. Weights from scripts/tune-align.ts (see defaultPrior).
   return {
     c: 1,
     s2: 3.8,
     prior: defaultPrior(),
     lengthWeight: 0.8,
     lexWeight: 0.9,
-    pSource: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7],
-    pTarget: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7],
+    pSource: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6],
+    pTarget: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6],
     maxReward: 8,
     missWeight: 0.4,
     chanceWeight: 0.5,
+    exactRepeats: true,
     cw: 1,
     s2w: 0.7,
     wordWeight: 0,
@@ -126,14 +129,28 @@ export interface Units {
 
 const LEN_CAP = 25;
 
+/** −ln P(|Z| ≥ z) for z = 0, 1/STEPS, 2/STEPS … up to LEN_Z_MAX, interpolated linearly. */
+const LEN_Z_MAX = 8;
+const LEN_STEPS = 256;
+const LEN_TABLE = (() => {
+  const t = new Float64Array(LEN_Z_MAX * LEN_STEPS + 2);
+  for (let k = 0; k < t.length; k++) {
+    const p = 2 * (1 - normalCdf(k / LEN_STEPS));
+    t[k] = p <= 1e-11 ? LEN_CAP : Math.min(LEN_CAP, -Math.log(p));
+  }
+  return t;
+})();
+
 /** Gale–Church length cost in nats for lengths l1 (source) and l2 (target). */
 export function lengthCostNats(l1: number, l2: number, c: number, s2: number): number {
   if (l1 === 0 && l2 === 0) return 0;
   const mean = (l1 + l2 / c) / 2;
   const z = Math.abs(c * l1 - l2) / Math.sqrt(s2 * Math.max(mean, 1e-9));
-  if (z > 8) return LEN_CAP;
-  const p = 2 * (1 - normalCdf(z));
-  return p <= 1e-11 ? LEN_CAP : Math.min(LEN_CAP, -Math.log(p));
+  if (z >= LEN_Z_MAX) return LEN_CAP;
+  const x = z * LEN_STEPS;
+  const k = x | 0;
+  const f = x - k;
+  return LEN_TABLE[k]! * (1 - f) + LEN_TABLE[k + 1]! * f;
 }
 
 export class Model {
@@ -163,8 +180,12 @@ export class Model {
   private readonly prior: Float64Array;
   private readonly moveDi: Int8Array;
   private readonly moveDj: Int8Array;
-  private readonly scratch = new Int32Array(256);
   private excessCount = 0;
+  private cellI = -1;
+  private cellJ = -1;
+  private nCand = 0;
+  private readonly candIds = new Int32Array(128);
+  private readonly candCounts = new Uint16Array(128 * 2 * MAX_SPAN);
   private readonly postS: Postings;
   private readonly postT: Postings;
 
@@ -174,6 +195,12 @@ export class Model {
     readonly band: Band,
     readonly params: ModelParams,
     keyCount: number,
+    /**
+     * Coarse units (many sentences pooled): every key frequent across units is ignored, not
+     * only words, and repeated keys are not recounted exactly (an approximation that only
+     * steers the band of the finer level).
+     */
+    private readonly coarse = false,
   ) {
     this.n = source.length.length;
     this.m = target.length.length;
@@ -201,7 +228,7 @@ export class Model {
     const wordKey = new Uint8Array(keyCount);
     for (let e = 0; e < sk.ids.length; e++) if (sk.types[e] === KeyType.Word) wordKey[sk.ids[e]!] = 1;
     for (let e = 0; e < tk.ids.length; e++) if (tk.types[e] === KeyType.Word) wordKey[tk.ids[e]!] = 1;
-    const frequent = (id: number) => wordKey[id] === 1 && (dfS[id]! > capS || dfT[id]! > capT);
+    const frequent = (id: number) => (coarse || wordKey[id] === 1) && (dfS[id]! > capS || dfT[id]! > capT);
 
     const u = (ps: number[]) => ps.map((p, t) => (MISSLESS.has(t) ? 0 : -params.missWeight * Math.log(1 - Math.min(p, 0.95))));
     const uS = u(params.pSource);
@@ -303,14 +330,14 @@ export class Model {
     this.postS = sPostings;
     const aLo = new Int32Array(this.m).fill(this.n);
     const aHi = new Int32Array(this.m).fill(-1);
-    for (let a = 0; lexical && a < this.n; a++) {
+    for (let a = 0; lexical && !coarse && a < this.n; a++) {
       for (let b = this.gLo[a]!; b <= this.gHi[a]!; b++) {
         if (a < aLo[b]!) aLo[b] = a;
         if (a > aHi[b]!) aHi[b] = a;
       }
     }
-    this.repeatS = lexical ? repeatedKeys(sk, this.n, this.value, (a, id) => hasPosting(postings, id, this.gLo[a]!, this.gHi[a]!)) : [];
-    this.repeatT = lexical ? repeatedKeys(tk, this.m, this.value, (b, id) => aHi[b]! >= 0 && hasPosting(sPostings, id, aLo[b]!, aHi[b]!)) : [];
+    this.repeatS = lexical && !coarse ? repeatedKeys(sk, this.n, this.value, (a, id) => hasPosting(postings, id, this.gLo[a]!, this.gHi[a]!)) : [];
+    this.repeatT = lexical && !coarse ? repeatedKeys(tk, this.m, this.value, (b, id) => aHi[b]! >= 0 && hasPosting(sPostings, id, aLo[b]!, aHi[b]!)) : [];
   }
 
   /** Match value between source unit a and target unit b (0 outside the stored band). */
@@ -345,8 +372,10 @@ export class Model {
         }
       }
       if ((di > 1 || dj > 1) && matches > 1) {
-        gain -= this.excess(i - di, i, j - dj, j);
-        matches -= this.excessCount;
+        if (!this.coarse && p.exactRepeats) {
+          gain -= this.excess(i, j, di, dj);
+          matches -= this.excessCount;
+        }
         // A key finds a partner by chance k times as easily among k units: its evidence shrinks.
         gain -= p.chanceWeight * matches * Math.log(Math.max(di, dj));
       }
@@ -372,51 +401,72 @@ export class Model {
   /**
    * What the pairwise sum of G over-counts in a bead with several units on a side: a key in two
    * source units and two target units is two matches, not four. Only keys that recur within
-   * MAX_SPAN units of one side can be over-counted, so only those are recounted exactly.
+   * MAX_SPAN units of one side can be over-counted, so only those are recounted exactly. All
+   * moves ending at one cell share the units they can reach, so the counts of those keys in
+   * the last MAX_SPAN units of each side are taken once per cell.
    */
-  private excess(s0: number, s1: number, t0: number, t1: number): number {
-    const seen = this.scratch;
-    let nSeen = 0;
+  private excess(i: number, j: number, di: number, dj: number): number {
+    if (i !== this.cellI || j !== this.cellJ) this.prepareCell(i, j);
     let extra = 0;
     this.excessCount = 0;
-    for (let side = 0; side < 2; side++) {
-      const from = side === 0 ? s0 : t0;
-      const to = side === 0 ? s1 : t1;
-      const lists = side === 0 ? this.repeatS : this.repeatT;
-      for (let u = from; u < to - 1; u++) {
-        const list = lists[u];
-        if (list === undefined) continue;
-        for (let x = 0; x < list.length; x += 2) {
-          // Entries are (key, distance to its next occurrence): only a repeat inside the bead counts.
-          if (u + list[x + 1]! >= to) continue;
-          const id = list[x]!;
-          let dup = false;
-          for (let q = 0; q < nSeen; q++) if (seen[q] === id) dup = true;
-          if (dup) continue;
-          if (nSeen < seen.length) seen[nSeen++] = id;
-          // Usually the other side of the bead lacks the key: one binary search says so.
-          if (side === 0 ? !hasPosting(this.postT, id, t0, t1 - 1) : !hasPosting(this.postS, id, s0, s1 - 1)) continue;
-          let pair = 0;
-          let sumS = 0;
-          for (let a = s0; a < s1; a++) {
-            const ca = countOf(this.source.keys, a, id);
-            if (ca === 0) continue;
-            sumS += ca;
-            for (let b = t0; b < t1; b++) pair += Math.min(ca, countOf(this.target.keys, b, id));
-          }
-          if (pair === 0) continue;
-          let sumT = 0;
-          for (let b = t0; b < t1; b++) sumT += countOf(this.target.keys, b, id);
-          extra += (pair - Math.min(sumS, sumT)) * this.value[id]!;
-          this.excessCount += pair - Math.min(sumS, sumT);
-        }
+    const xFrom = MAX_SPAN - di;
+    const yFrom = MAX_SPAN - dj;
+    for (let c = 0; c < this.nCand; c++) {
+      const base = c * 2 * MAX_SPAN;
+      let pair = 0;
+      let sumS = 0;
+      let sumT = 0;
+      for (let y = yFrom; y < MAX_SPAN; y++) sumT += this.candCounts[base + MAX_SPAN + y]!;
+      if (sumT === 0) continue;
+      for (let x = xFrom; x < MAX_SPAN; x++) {
+        const ca = this.candCounts[base + x]!;
+        if (ca === 0) continue;
+        sumS += ca;
+        for (let y = yFrom; y < MAX_SPAN; y++) pair += Math.min(ca, this.candCounts[base + MAX_SPAN + y]!);
+      }
+      const over = pair - Math.min(sumS, sumT);
+      if (over > 0) {
+        extra += over * this.value[this.candIds[c]!]!;
+        this.excessCount += over;
       }
     }
     return extra;
   }
 
+  /** Keys repeated among the last MAX_SPAN units before cell (i, j), with their counts there. */
+  private prepareCell(i: number, j: number): void {
+    this.cellI = i;
+    this.cellJ = j;
+    let n = 0;
+    // A key repeated on one side matters only if the other side has it among its last units.
+    const add = (list: Int32Array | undefined, other: Postings, from: number, to: number) => {
+      if (list === undefined) return;
+      for (let x = 0; x < list.length; x += 2) {
+        const id = list[x]!;
+        let dup = false;
+        for (let q = 0; q < n; q++) if (this.candIds[q] === id) dup = true;
+        if (dup || n >= this.candIds.length || !hasPosting(other, id, from, to)) continue;
+        this.candIds[n++] = id;
+      }
+    };
+    for (let u = Math.max(0, i - MAX_SPAN); u < i - 1; u++) add(this.repeatS[u], this.postT, j - MAX_SPAN, j - 1);
+    for (let u = Math.max(0, j - MAX_SPAN); u < j - 1; u++) add(this.repeatT[u], this.postS, i - MAX_SPAN, i - 1);
+    this.nCand = n;
+    for (let c = 0; c < n; c++) {
+      const id = this.candIds[c]!;
+      const base = c * 2 * MAX_SPAN;
+      for (let x = 0; x < MAX_SPAN; x++) {
+        const a = i - MAX_SPAN + x;
+        this.candCounts[base + x] = a >= 0 ? countOf(this.source.keys, a, id) : 0;
+        const b = j - MAX_SPAN + x;
+        this.candCounts[base + MAX_SPAN + x] = b >= 0 ? countOf(this.target.keys, b, id) : 0;
+      }
+    }
+  }
+
+  /** Coarse levels only need the small moves (the first six: 1-1, 1-0, 0-1, 2-1, 1-2, 2-2). */
   get moveCount(): number {
-    return MOVES.length;
+    return this.coarse ? 6 : MOVES.length;
   }
   di(k: number): number {
     return this.moveDi[k]!;

@@ -73,6 +73,8 @@ const AR_SCALES: Record<string, number> = {
 const SELF_SCALED = new Set(['الفان', 'الفين', 'مليونان', 'مليونين']);
 
 type NumberWord = { unit: number } | { scale: number; self: boolean } | { and: true } | null;
+// A scale word glued to the conjunction adds rather than multiplies: "خمسة وعشرون ومئة" is 125
+// (the classical order), "ثلاث مئة" is 300.
 
 const englishCache = new Map<string, NumberWord>();
 
@@ -114,7 +116,7 @@ function arabicWordUncached(w: string): NumberWord {
   for (const word of [f, f.replace(/^[وفبل]/u, '')]) {
     if (word.length < 2) continue;
     if (word in AR_UNITS) return { unit: AR_UNITS[word]! };
-    if (word in AR_SCALES) return { scale: AR_SCALES[word]!, self: SELF_SCALED.has(word) };
+    if (word in AR_SCALES) return { scale: AR_SCALES[word]!, self: SELF_SCALED.has(word) || (word !== f && f.startsWith('و')) };
   }
   return null;
 }
