@@ -18,7 +18,7 @@ import type { Glossary, SegmentedText } from '../core/types.js';
 import { foldArabic, foldArabicKey } from '../text/arabic.js';
 import { arabicTermRegex } from '../text/clitics.js';
 import { englishTermRegex } from '../text/english.js';
-import { numberValues } from './numbers.js';
+import { NUMBER_TOKEN, NumberReader, tokenKind } from './numbers.js';
 import { arabicSkeletonsFolded, latinSkeleton } from './phonetic.js';
 
 export const KeyType = {
@@ -109,11 +109,11 @@ function deletions(sk: string): string[] {
 
 // Latin letters as Arabic spells them out (CBS = سي بي إس), folded; letters Arabic cannot tell
 // apart share a class: B/P (بي), A/E/I (إي), G/J (جي).
-const LETTER_NAMES: Record<string, string> = {
+const LETTER_NAMES = new Map<string, string>(Object.entries({
   ايه: 'A', اي: 'A', بي: 'B', سي: 'C', دي: 'D', اف: 'F', جي: 'J', اتش: 'H', اش: 'H', ايتش: 'H',
   جاي: 'J', كي: 'K', كاي: 'K', ام: 'M', ان: 'N', او: 'O', كيو: 'Q', ار: 'R', اس: 'S', تي: 'T',
   يو: 'U', في: 'V', دبليو: 'W', اكس: 'X', واي: 'Y', زد: 'Z', زي: 'Z',
-};
+}));
 const LETTER_CLASS: Record<string, string> = { P: 'B', E: 'A', I: 'A', G: 'J' };
 const letterClass = (ch: string) => LETTER_CLASS[ch] ?? ch;
 
@@ -143,7 +143,7 @@ const TWO_WORD_MONTH = /^[وف]?[بل]?(?:كانون|تشرين)$/u;
 
 /** The date a folded Arabic word (or two) names, with a conjunction or preposition removed. */
 function arabicDate(word: string, next: string | undefined): string | undefined {
-  if (next !== undefined && TWO_WORD_MONTH.test(word)) {
+  if (next !== undefined && (word.endsWith('كانون') || word.endsWith('تشرين')) && TWO_WORD_MONTH.test(word)) {
     const two = AR_DATES.get(`${word.replace(/^[وف]?[بل]?/u, '')} ${next}`);
     if (two) return two;
   }
@@ -277,6 +277,15 @@ interface LatinEntry {
   plain: Array<[number, number]>;
   /** The name's exact skeleton and its fuzzy variants (one group per occurrence); may be empty. */
   name: number[];
+  /** Under three letters: not taken for a name at the start of a sentence. */
+  short: boolean;
+}
+
+/** A Latin token without an elided article (French l'Himalaya) or a possessive (Mali's). */
+function bareWord(tok: string): string {
+  if (tok.indexOf("'") < 0 && tok.indexOf('’') < 0) return tok;
+  const elided = /^\p{L}{1,2}['’](\p{L}{2,}.*)$/u.exec(tok);
+  return (elided ? elided[1]! : tok).replace(/['’].*$/u, '');
 }
 
 type Glossaries = Array<{ id: string; re: RegExp[]; arabic: boolean }>;
@@ -292,7 +301,6 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
   };
   const latinCache = new Map<string, LatinEntry>();
   const wordCache = new Map<string, number>();
-  const arabicCache = new Map<string, number[]>();
   const P = {
     question: sink.intern('p:?'), bang: sink.intern('p:!'), quote: sink.intern('p:"'),
     paren: sink.intern('p:('), colon: sink.intern('p::'),
@@ -314,7 +322,7 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
         for (const d of deletions(sk)) name.push(sink.intern(`h:${d}`));
       }
     }
-    return { plain, name };
+    return { plain, name, short: bare.length < 3 };
   };
 
   const arabicKeys = (tok: string): number[] => {
@@ -328,58 +336,95 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
 
   const offsets = new Int32Array(text.sentences.length + 1);
   const out = new Growing();
+  // Everything a token contributes is worked out once per distinct token.
+  interface ArabicEntry {
+    keys: number[];
+    folded: string;
+    /** Might start or be a date word (most words are neither: no lookup needed for them). */
+    dateish: boolean;
+  }
+  const arabicEntries = new Map<string, ArabicEntry>();
+  const arabicEntry = (tok: string): ArabicEntry => {
+    let e = arabicEntries.get(tok);
+    if (e === undefined) {
+      const folded = fold(tok);
+      const dateish = arabicDate(folded, undefined) !== undefined || TWO_WORD_MONTH.test(folded);
+      arabicEntries.set(tok, (e = { keys: arabicKeys(tok), folded, dateish }));
+    }
+    return e;
+  };
+  const arabicDateish: boolean[] = [];
+  const reader = new NumberReader();
+  const arabicWords: string[] = [];
+
   text.sentences.forEach((sentence, k) => {
     const t = sentence.text;
-    for (const v of numberValues(t)) sink.add(sink.intern(`n:${v}`), KeyType.Number);
-    if (/[?؟]/u.test(t)) sink.add(P.question, KeyType.Punct);
-    if (t.includes('!')) sink.add(P.bang, KeyType.Punct);
-    for (const _ of t.matchAll(/["“”«»„]/gu)) sink.add(P.quote, KeyType.Punct);
-    if (/[()]/u.test(t)) sink.add(P.paren, KeyType.Punct);
-    if (t.includes(':')) sink.add(P.colon, KeyType.Punct);
-    const arabicWords: string[] = [];
+    // Punctuation in one pass over the characters.
+    let question = false;
+    let bang = false;
+    let paren = false;
+    let colon = false;
+    for (let x = 0; x < t.length; x++) {
+      const c = t.charCodeAt(x);
+      if (c === 0x3f || c === 0x61f) question = true;
+      else if (c === 0x21) bang = true;
+      else if (c === 0x22 || c === 0x201c || c === 0x201d || c === 0xab || c === 0xbb || c === 0x201e) sink.add(P.quote, KeyType.Punct);
+      else if (c === 0x28 || c === 0x29) paren = true;
+      else if (c === 0x3a) colon = true;
+    }
+    if (question) sink.add(P.question, KeyType.Punct);
+    if (bang) sink.add(P.bang, KeyType.Punct);
+    if (paren) sink.add(P.paren, KeyType.Punct);
+    if (colon) sink.add(P.colon, KeyType.Punct);
+    arabicWords.length = 0;
+    arabicDateish.length = 0;
     let first = true;
-    for (const m of t.matchAll(TOKEN)) {
+    for (const m of t.matchAll(NUMBER_TOKEN)) {
       const tok = m[0];
+      const kind = tokenKind(tok);
+      reader.push(tok, kind);
+      if (kind !== 1) continue;
       const c = tok.charCodeAt(0);
       const arabic = c >= 0x600 && c <= 0x6ff ? true : c < 0x250 ? false : /^\p{Script=Arabic}/u.test(tok);
       if (!arabic && (c < 0x250 || /^\p{Script=Latin}/u.test(tok))) {
-        // Elided articles go (French l'Himalaya, d'Everest), possessives too (Mali's).
-        const elided = /^\p{L}{1,2}['’](\p{L}{2,}.*)$/u.exec(tok);
-        const bare = (elided ? elided[1]! : tok).replace(/['’].*$/u, '');
-        if (!crossScript || own !== 'latin') {
+        const upper = (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && /^\p{Lu}/u.test(tok));
+        if (crossScript && own === 'latin') {
+          if (upper) {
+            let entry = latinCache.get(tok);
+            if (entry === undefined) {
+              const bare = bareWord(tok);
+              latinCache.set(tok, (entry = latinEntry(bare, bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())));
+            }
+            for (const [id, type] of entry.plain) sink.add(id, type);
+            // A short capitalised word opening the sentence is rarely a name ("At", "So").
+            if (entry.name.length > 0 && !(first && entry.short)) {
+              const g = nextGroup();
+              sink.add(entry.name[0]!, KeyType.Name, g);
+              for (let x = 1; x < entry.name.length; x++) sink.add(entry.name[x]!, KeyType.NameFuzzy, g);
+            }
+          }
+        } else {
           // Cognates between two Latin-script languages (first four letters); whole Latin tokens
           // inside text of another script.
-          const key = `${!crossScript ? 'c' : 'f'}${bare}`;
-          let id = wordCache.get(key);
+          let id = wordCache.get(tok);
           if (id === undefined) {
-            const lower = bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-            wordCache.set(key, (id = sink.intern(`w:${!crossScript ? lower.slice(0, 4) : lower}`)));
+            const lower = bareWord(tok).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+            wordCache.set(tok, (id = sink.intern(`w:${!crossScript ? lower.slice(0, 4) : lower}`)));
           }
           sink.add(id, !crossScript ? KeyType.Word : KeyType.ForeignWord);
-        } else if (/^\p{Lu}/u.test(tok)) {
-          let entry = latinCache.get(bare);
-          if (entry === undefined) {
-            const lower = bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-            latinCache.set(bare, (entry = latinEntry(bare, lower)));
-          }
-          for (const [id, type] of entry.plain) sink.add(id, type);
-          // A short capitalised word opening the sentence is rarely a name ("At", "So").
-          if (entry.name.length > 0 && !(first && bare.length < 3)) {
-            const g = nextGroup();
-            sink.add(entry.name[0]!, KeyType.Name, g);
-            for (let x = 1; x < entry.name.length; x++) sink.add(entry.name[x]!, KeyType.NameFuzzy, g);
-          }
         }
       } else if (arabic && crossScript && own === 'arabic') {
-        let keys = arabicCache.get(tok);
-        if (keys === undefined) arabicCache.set(tok, (keys = arabicKeys(tok)));
-        for (const id of keys) sink.add(id, KeyType.PhoneticIndex);
-        arabicWords.push(fold(tok));
+        const e = arabicEntry(tok);
+        for (const id of e.keys) sink.add(id, KeyType.PhoneticIndex);
+        arabicWords.push(e.folded);
+        arabicDateish.push(e.dateish);
       }
       first = false;
     }
+    for (const v of reader.end()) sink.add(sink.intern(`n:${v}`), KeyType.Number);
     if (arabicWords.length > 0) {
       for (let x = 0; x < arabicWords.length; x++) {
+        if (!arabicDateish[x]) continue;
         const d = arabicDate(arabicWords[x]!, arabicWords[x + 1]);
         if (d) sink.add(sink.intern(`d:${d}`), KeyType.Date);
       }
@@ -415,9 +460,10 @@ function arabicAcronyms(toks: string[]): string[] {
     run = [];
   };
   for (const t of toks) {
-    const letter = LETTER_NAMES[t];
+    const letter = LETTER_NAMES.get(t);
     // "وإن بي سي": after a conjunction or preposition a new acronym begins.
-    const glued = letter === undefined && /^[وب]/u.test(t) ? LETTER_NAMES[t.slice(1)] : undefined;
+    const c = t.charCodeAt(0);
+    const glued = letter === undefined && (c === 0x648 || c === 0x628) ? LETTER_NAMES.get(t.slice(1)) : undefined;
     if (glued) {
       flush();
       run.push(letterClass(glued));

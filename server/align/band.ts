@@ -84,15 +84,20 @@ export function bandAroundPath(path: Array<[number, number]>, n: number, m: numb
     lo[i] = lastMin;
     hi[i] = lastMax;
   }
-  // Widen by the margin in both directions, including rows above and below.
+  // Every cell within L1 distance `margin` of the path: row i takes the rows i ± d with the
+  // columns widened by margin − d. (A square around each cell would double the width of a
+  // diagonal band for nothing.)
   const wl = new Int32Array(n + 1);
   const wh = new Int32Array(n + 1);
   for (let i = 0; i <= n; i++) {
-    const a = Math.max(0, i - margin);
-    const b = Math.min(n, i + margin);
-    // lo is non-decreasing after the pass below, so the extreme rows give the extremes.
-    wl[i] = Math.min(lo[a]!, lo[i]!) - margin;
-    wh[i] = Math.max(hi[b]!, hi[i]!) + margin;
+    let l = lo[i]! - margin;
+    let h = hi[i]! + margin;
+    for (let d = 1; d <= margin; d++) {
+      if (i - d >= 0) l = Math.min(l, lo[i - d]! - (margin - d));
+      if (i + d <= n) h = Math.max(h, hi[i + d]! + (margin - d));
+    }
+    wl[i] = l;
+    wh[i] = h;
   }
   return finish(n, m, wl, wh);
 }

@@ -51,6 +51,8 @@ export interface AlignOptions {
 }
 
 export const DEFAULT_MARGIN = 8;
+/** Half-width of the bands of the coarse levels, in their own units. */
+const COARSE_MARGIN = 12;
 export const DEFAULT_FINAL_MARGIN = 6;
 export const DEFAULT_FULL_LIMIT = 400_000;
 export const DEFAULT_TEMPERATURE = 1;
@@ -131,15 +133,17 @@ function coarsen(u: Units): Units {
   };
 }
 
-/** The first `count` units of a side (keys sliced, not copied). */
-function sliceUnits(u: Units, count: number): Units {
+/** Units [from, to) of a side (arrays shared where they can be, key offsets rebased). */
+function sliceUnits(u: Units, from: number, to: number): Units {
   const k = u.keys;
-  const end = k.offsets[count]!;
+  const start = k.offsets[from]!;
+  const end = k.offsets[to]!;
+  const offsets = from === 0 ? k.offsets.subarray(0, to + 1) : k.offsets.slice(from, to + 1).map((x) => x - start);
   return {
-    length: u.length.subarray(0, count),
-    words: u.words.subarray(0, count),
-    paragraph: u.paragraph ? u.paragraph.subarray(0, count) : null,
-    keys: { offsets: k.offsets.subarray(0, count + 1), ids: k.ids.subarray(0, end), counts: k.counts.subarray(0, end), types: k.types.subarray(0, end), groups: k.groups.subarray(0, end) },
+    length: u.length.subarray(from, to),
+    words: u.words.subarray(from, to),
+    paragraph: u.paragraph ? u.paragraph.subarray(from, to) : null,
+    keys: { offsets, ids: k.ids.subarray(start, end), counts: k.counts.subarray(start, end), types: k.types.subarray(start, end), groups: k.groups.subarray(start, end) },
   };
 }
 
@@ -148,29 +152,77 @@ function pathCells(path: PathBead[]): Array<[number, number]> {
 }
 
 /** The band of the first pass: full for short texts, else around a coarser alignment. */
-function firstBand(s: Units, t: Units, params: ModelParams, keyCount: number, margin: number, fullLimit: number): Band {
+function firstBand(s: Units, t: Units, params: ModelParams, keyCount: number, margin: number, fullLimit: number, coarseMargin = COARSE_MARGIN): Band {
   const n = s.length.length;
   const m = t.length.length;
   if ((n + 1) * (m + 1) <= fullLimit || n < 4 || m < 4) return fullBand(n, m);
   const cs = coarsen(s);
   const ct = coarsen(t);
-  const cband = firstBand(cs, ct, params, keyCount, margin, fullLimit);
+  // Coarse paths are rougher: their bands are wider (they are also cheaper).
+  const cband = firstBand(cs, ct, params, keyCount, coarseMargin, fullLimit, coarseMargin);
   // Lengths alone cannot steer coarse units: a block of 64 sentences is about as long as the
   // next. Their pooled anchors can, with frequent keys dropped and no exact recounting.
-  const { path: cpath } = searchAdaptive((b) => new Model(cs, ct, b, params, keyCount, true), cband, margin, {});
+  const { path: cpath } = searchAdaptive((b) => new Model(cs, ct, b, params, keyCount, true), cband, coarseMargin, {});
   return bandAroundPath(pathCells(cpath), n, m, margin, ([i, j]) => [Math.min(n, 2 * i), Math.min(m, 2 * j)]);
 }
 
 /** Band widenings since the last alignDetailed call began (reported in AlignResult). */
 let widenings = 0;
 
-/** True when the path runs along the band's edge somewhere the band could have gone further. */
+/** True when bead `b` ends on the band's edge where the band could have gone further. */
+function onEdge(b: PathBead, band: Band): boolean {
+  const i = b.i1;
+  return (b.j1 - band.lo[i]! < 1 && band.lo[i]! > 0) || (band.hi[i]! - b.j1 < 1 && band.hi[i]! < band.m);
+}
+
 function touchesEdge(path: PathBead[], band: Band): boolean {
-  for (const b of path) {
-    const i = b.i1;
-    if ((b.j1 - band.lo[i]! < 1 && band.lo[i]! > 0) || (band.hi[i]! - b.j1 < 1 && band.hi[i]! < band.m)) return true;
+  return path.some((b) => onEdge(b, band));
+}
+
+/**
+ * The final pass's repair where its path runs along the band's edge: only a window of beads
+ * around each such place is searched again, between the cells where the path enters and leaves
+ * it, in a band twice as wide (up to three times as wide again). A second search of the whole
+ * document would double the cost of the largest pass for a few rows.
+ */
+function repairLocally(s: Units, t: Units, build: (s: Units, t: Units, band: Band) => Model, band: Band, path: PathBead[], margin: number, opts: SearchOptions): PathBead[] {
+  const touched = path.map((b, k) => (onEdge(b, band) ? k : -1)).filter((k) => k >= 0);
+  if (touched.length === 0) return path;
+  widenings++;
+  // Windows of beads around the touches, merged where they overlap.
+  const reach = 4 * margin;
+  const windows: Array<[number, number]> = [];
+  for (const k of touched) {
+    const a = Math.max(0, k - reach);
+    const z = Math.min(path.length - 1, k + reach);
+    const last = windows[windows.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], z);
+    else windows.push([a, z]);
   }
-  return false;
+  const out: PathBead[] = [];
+  let next = 0;
+  for (const [a, z] of windows) {
+    out.push(...path.slice(next, a));
+    const i0 = path[a]!.i0;
+    const j0 = path[a]!.j0;
+    const i1 = path[z]!.i1;
+    const j1 = path[z]!.j1;
+    const ss = sliceUnits(s, i0, i1);
+    const st = sliceUnits(t, j0, j1);
+    const cells: Array<[number, number]> = [[0, 0], ...path.slice(a, z + 1).map((b) => [b.i1 - i0, b.j1 - j0] as [number, number])];
+    let width = margin * 2;
+    let sub = bandAroundPath(cells, i1 - i0, j1 - j0, width);
+    let subPath = search(build(ss, st, sub), sub, opts);
+    for (let round = 0; round < 2 && touchesEdge(subPath, sub); round++) {
+      width *= 2;
+      sub = bandAroundPath(cells, i1 - i0, j1 - j0, width);
+      subPath = search(build(ss, st, sub), sub, opts);
+    }
+    for (const b of subPath) out.push({ ...b, i0: b.i0 + i0, i1: b.i1 + i0, j0: b.j0 + j0, j1: b.j1 + j0 });
+    next = z + 1;
+  }
+  out.push(...path.slice(next));
+  return out;
 }
 
 /**
@@ -183,6 +235,10 @@ function searchAdaptive(build: (band: Band) => Model, band: Band, margin: number
   let width = margin;
   for (let round = 0; round < 3 && touchesEdge(path, b); round++) {
     widenings++;
+    if (process.env['TADQIQ_DEBUG_BAND']) {
+      const t = path.filter((x) => (x.j1 - b.lo[x.i1]! < 1 && b.lo[x.i1]! > 0) || (b.hi[x.i1]! - x.j1 < 1 && b.hi[x.i1]! < b.m));
+      console.error(`widen n=${b.n} m=${b.m} margin ${width}: ${t.slice(0, 5).map((x) => `(${x.i0},${x.j0})→(${x.i1},${x.j1}) band ${b.lo[x.i1]}..${b.hi[x.i1]}`).join(' ')} (${t.length} touches)`);
+    }
     width *= 2;
     const wider = bandAroundPath(pathCells(path), b.n, b.m, width);
     const lo = b.lo.map((x, i) => Math.min(x, wider.lo[i]!));
@@ -255,8 +311,8 @@ export function alignDetailed(source: SegmentedText, target: SegmentedText, opti
       const rows = sample;
       const cols = band1.hi[rows]!;
       const sub = finish(rows, cols, band1.lo.slice(0, rows + 1), band1.hi.slice(0, rows + 1).map((h) => Math.min(h, cols)));
-      const ss = sliceUnits(s, rows);
-      const st = sliceUnits(t, cols);
+      const ss = sliceUnits(s, 0, rows);
+      const st = sliceUnits(t, 0, cols);
       const path1 = search(new Model(ss, st, sub, params, anchors.keyCount), sub);
       params = reestimate(path1, ss, st, params, estimateOptions);
       lap('pass1');
@@ -268,13 +324,10 @@ export function alignDetailed(source: SegmentedText, target: SegmentedText, opti
       if ((n + 1) * (m + 1) > fullLimit) band = bandAroundPath(pathCells(path1), n, m, options.finalMargin ?? DEFAULT_FINAL_MARGIN);
     }
   }
-  const final = searchAdaptive((b) => new Model(s, t, b, params, anchors.keyCount), band, options.finalMargin ?? DEFAULT_FINAL_MARGIN, {
-    temperature,
-    mbr: options.decode !== 'viterbi',
-    mbrPenalty: options.mbrPenalty ?? DEFAULT_MBR_PENALTY,
-  });
-  const path = final.path;
-  band = final.band;
+  const finalOptions: SearchOptions = { temperature, mbr: options.decode !== 'viterbi', mbrPenalty: options.mbrPenalty ?? DEFAULT_MBR_PENALTY };
+  const build = (us: Units, ut: Units, b: Band) => new Model(us, ut, b, params, anchors.keyCount);
+  let path = search(build(s, t, band), band, finalOptions);
+  if ((n + 1) * (m + 1) > fullLimit) path = repairLocally(s, t, build, band, path, options.finalMargin ?? DEFAULT_FINAL_MARGIN, finalOptions);
   lap('pass2');
   const beads = path.map((b) => ({
     source: range(b.i0, b.i1),

@@ -37,6 +37,11 @@ export interface ModelParams {
   prior: number[];
   /** Weight of the length cost. */
   lengthWeight: number;
+  /**
+   * 'gc': Gale & Church's −ln P(|Z| ≥ |z|); 'gauss': z²/2, the normal log-density, which charges
+   * small deviations less and large ones alike.
+   */
+  lengthModel: 'gc' | 'gauss';
   /** Weight of the lexical log-likelihood ratio. */
   lexWeight: number;
   /** P(a key of each type on the source side finds its counterpart in the right bead). */
@@ -99,6 +104,7 @@ export function defaultParams(): ModelParams {
     s2: 3.8,
     prior: defaultPrior(),
     lengthWeight: 0.8,
+    lengthModel: 'gc',
     lexWeight: 0.9,
     pSource: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6],
     pTarget: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6],
@@ -151,6 +157,14 @@ export function lengthCostNats(l1: number, l2: number, c: number, s2: number): n
   const k = x | 0;
   const f = x - k;
   return LEN_TABLE[k]! * (1 - f) + LEN_TABLE[k + 1]! * f;
+}
+
+/** Half the squared z of Gale & Church's length model: the normal log-density up to a constant. */
+export function gaussCost(l1: number, l2: number, c: number, s2: number): number {
+  if (l1 === 0 && l2 === 0) return 0;
+  const mean = (l1 + l2 / c) / 2;
+  const d = c * l1 - l2;
+  return Math.min(LEN_CAP, (d * d) / (2 * s2 * Math.max(mean, 1e-9)));
 }
 
 export class Model {
@@ -355,7 +369,7 @@ export class Model {
     if (di > 0 && dj > 0) {
       const l1 = this.prefS[i]! - this.prefS[i - di]!;
       const l2 = this.prefT[j]! - this.prefT[j - dj]!;
-      c += p.lengthWeight * lengthCostNats(l1, l2, p.c, p.s2);
+      c += p.lengthWeight * (p.lengthModel === 'gc' ? lengthCostNats(l1, l2, p.c, p.s2) : gaussCost(l1, l2, p.c, p.s2));
       if (p.wordWeight > 0) {
         c += p.wordWeight * lengthCostNats(this.wordS[i]! - this.wordS[i - di]!, this.wordT[j]! - this.wordT[j - dj]!, p.cw, p.s2w);
       }

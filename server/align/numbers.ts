@@ -3,8 +3,6 @@
 // without a dictionary: MT copies or converts numbers far more reliably than words.
 import { foldArabicKey } from '../text/arabic.js';
 
-/** Words, and digits of any decimal system with the separators numbers carry inside them. */
-const WORD = /[\p{L}\p{M}]+|\p{Nd}+(?:[.,٫٬'’\u00A0\u202F\u2009]\p{Nd}+)*|[^\s\p{L}\p{M}\p{N}\-‐]/gu;
 
 function asciiDigits(s: string): string {
   return s.replace(/\p{Nd}/gu, (d) => {
@@ -122,77 +120,113 @@ function arabicWordUncached(w: string): NumberWord {
 }
 
 /**
- * Canonical values (as strings) of every number in a sentence, from digits in any script,
- * number words in English and Arabic, and digits with a scale word (15 ألف, 1.5 billion).
+ * Reads numbers from a stream of tokens (words, digit groups with their inner separators,
+ * single punctuation marks): call push() per token, then end() for the values found.
  * Word-only numbers below 3 are left out: "one of" and Arabic duals are everywhere.
  */
-export function numberValues(text: string): string[] {
-  const out: string[] = [];
-  let total = 0;
-  let current = 0;
-  let active = false;
-  let fromWords = false;
-  let alternates: number[] = [];
-  const flush = () => {
-    if (active) {
-      const v = total + current;
-      if (!fromWords || v >= 3) out.push(canonical(v));
-      for (const a of alternates) out.push(canonical(a));
+export class NumberReader {
+  private out: string[] = [];
+  private total = 0;
+  private current = 0;
+  private active = false;
+  private fromWords = false;
+  private alternates: number[] = [];
+
+  private flush(): void {
+    if (this.active) {
+      const v = this.total + this.current;
+      if (!this.fromWords || v >= 3) this.out.push(canonical(v));
+      for (const a of this.alternates) this.out.push(canonical(a));
     }
-    total = 0;
-    current = 0;
-    active = false;
-    fromWords = false;
-    alternates = [];
-  };
-  for (const m of text.matchAll(WORD)) {
-    const tok = m[0];
-    const c = tok.charCodeAt(0);
-    if ((c >= 0x30 && c <= 0x39) || (c > 0x7f && /^\p{Nd}/u.test(tok))) {
-      flush();
+    this.total = 0;
+    this.current = 0;
+    this.active = false;
+    this.fromWords = false;
+    if (this.alternates.length) this.alternates = [];
+  }
+
+  /** A token: `kind` 0 = digits, 1 = a word, 2 = punctuation (ends a number unless a hyphen). */
+  push(tok: string, kind: 0 | 1 | 2): void {
+    if (kind === 0) {
+      this.flush();
       const values = parseDigits(tok);
-      current = values[0]!;
-      alternates = values.slice(1);
-      active = true;
-      continue;
+      this.current = values[0]!;
+      if (values.length > 1) this.alternates = values.slice(1);
+      this.active = true;
+      return;
     }
-    // Punctuation ends a number ("1.5 billion, one of"); a hyphen does not ("twenty-five").
-    const w = tok.length === 1 && !/\p{L}/u.test(tok) ? null : c >= 0x600 && c <= 0x6ff ? arabicWord(tok) : englishWord(tok);
+    if (kind === 2) {
+      // Punctuation ends a number ("1.5 billion, one of"); a hyphen does not ("twenty-five").
+      if (tok !== '-' && tok !== '‐') this.flush();
+      return;
+    }
+    if (!this.active && !MAYBE_NUMBER_WORD.test(tok)) return;
+    const c = tok.charCodeAt(0);
+    const w = c >= 0x600 && c <= 0x6ff ? arabicWord(tok) : englishWord(tok);
     if (w === null) {
-      flush();
-      continue;
+      this.flush();
+      return;
     }
     if ('and' in w) {
       // "two hundred and fifty": "and" joins only after a hundred or a larger scale.
-      if (!(active && (total > 0 || current >= 100))) flush();
-      continue;
+      if (!(this.active && (this.total > 0 || this.current >= 100))) this.flush();
+      return;
     }
     if ('unit' in w) {
       // Units add up inside one number: "twenty five", "خمسة وعشرون", "ثلاثة عشر"; but a
       // unit word after digits starts a new one.
-      if (active && !fromWords) flush();
-      current += w.unit;
-      active = true;
-      fromWords = true;
+      if (this.active && !this.fromWords) this.flush();
+      this.current += w.unit;
     } else if (w.self) {
-      if (active && !fromWords) flush();
-      current += w.scale;
-      active = true;
-      fromWords = true;
-    } else {
+      if (this.active && !this.fromWords) this.flush();
+      this.current += w.scale;
+    } else if (w.scale === 100) {
       // A scale multiplies what came before it: "three hundred", "15 ألف", "1.5 billion".
-      if (w.scale === 100) current = (current || 1) * 100;
-      else {
-        total += (current || 1) * w.scale;
-        alternates = alternates.map((a) => a * w.scale);
-        current = 0;
-      }
-      active = true;
-      fromWords = true;
+      this.current = (this.current || 1) * 100;
+    } else {
+      this.total += (this.current || 1) * w.scale;
+      this.alternates = this.alternates.map((a) => a * w.scale);
+      this.current = 0;
     }
+    this.active = true;
+    this.fromWords = true;
   }
-  flush();
-  return out;
+
+  end(): string[] {
+    this.flush();
+    const out = this.out;
+    this.out = [];
+    return out;
+  }
+}
+
+/**
+ * Words that can start or continue a number, by their first letters (English number words and
+ * Arabic ones with a clitic): anything else is skipped without a dictionary lookup.
+ */
+const MAYBE_NUMBER_WORD = /^(?:[ZzOoTtFfSsEeNnHhMmBbDdAa]|[وفبلاأإثخسعتمآ])/u;
+
+/** Tokens as NumberReader wants them; anchors.ts tokenises the same way. */
+export const NUMBER_TOKEN = /[\p{L}\p{M}\u0640]+(?:['’][\p{L}]+)?|\p{Nd}+(?:[.,٫٬'’\u00A0\u202F\u2009]\p{Nd}+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Kind of a NUMBER_TOKEN match for NumberReader.push. */
+export function tokenKind(tok: string): 0 | 1 | 2 {
+  const c = tok.charCodeAt(0);
+  if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9)) return 0;
+  // Common letters first, without a regular expression.
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x621 && c <= 0x64a)) return 1;
+  if (tok.length === 1 && !/\p{L}/u.test(tok)) return /\p{Nd}/u.test(tok) ? 0 : 2;
+  return /^\p{Nd}/u.test(tok) ? 0 : 1;
+}
+
+/**
+ * Canonical values (as strings) of every number in a sentence, from digits in any script,
+ * number words in English and Arabic, and digits with a scale word (15 ألف, 1.5 billion).
+ */
+export function numberValues(text: string): string[] {
+  const reader = new NumberReader();
+  for (const m of text.matchAll(NUMBER_TOKEN)) reader.push(m[0], tokenKind(m[0]));
+  return reader.end();
 }
 
 function canonical(v: number): string {
