@@ -1,6 +1,6 @@
 // Coordinate search over the aligner's global weights, on data kept apart from the reported
-// evaluation: NTREX perturbed with seed 2 (the evaluation uses seed 1) and the Text+Berg dev
-// document. Prints every improvement; the final line is a JSON object of parameter values to
+// evaluation: NTREX perturbed with seeds 2, 7, 8, 9, 10 (the evaluation uses 1, 3, 4, 5, 6) and the
+// Text+Berg dev document. Prints every improvement; the final line is a JSON object of parameter values to
 // copy into defaultParams() (server/align/model.ts).
 //
 //   npx tsx scripts/tune-align.ts [--ntrex DIR] [--textberg DIR] [--rounds 3] [--start '{"skip":4.5}']
@@ -26,11 +26,13 @@ const STEPS: Record<string, number[]> = {
   wide: [-1, 1], four: [-1, 1], lengthWeight: [-0.2, -0.1, 0.1, 0.2], lexWeight: [-0.2, -0.1, 0.1, 0.2],
   missWeight: [-0.2, -0.1, 0.1, 0.2], chanceWeight: [-0.5, -0.25, 0.25, 0.5], maxReward: [-2, 2],
   s2: [-1.5, -0.75, 0.75, 1.5], wordWeight: [0.1, 0.2, -0.1], skipLengthWeight: [0.2, 0.4, -0.2],
+  gaussShare: [0.25, 0.5, -0.25, -0.5],
 };
 
 async function main(): Promise<void> {
   const ntrex = readNtrex(arg('--ntrex', path.resolve(ROOT, '../shared/data/ntrex128-en-ar')));
-  const nt = perturb(ntrex, 2, STANDARD_RATES);
+  // Five seeds pooled (2, 7, 8, 9, 10): one suite has only ~40 omissions, too few to tune on.
+  const nt = [2, 7, 8, 9, 10].flatMap((seed) => perturb(ntrex, seed, STANDARD_RATES));
   const tb = readTextBergDev(arg('--textberg', path.resolve(ROOT, '../shared/data/textberg-defr-dev')));
   const rounds = Number(arg('--rounds', '3'));
   let knobs: Knobs = { ...knobsFromDefaults(), ...JSON.parse(arg('--start', '{}')) };
@@ -50,8 +52,9 @@ async function main(): Promise<void> {
       scoreDocuments(docs.map((d) => ({ gold: d.gold, test: alignDetailed(d.s, d.t, { params, anchors: d.anchors }).beads.map((b) => [b.source, b.target] as GoldBead) })));
     const a = run(ntPrepared);
     const b = run(tbPrepared);
-    // Both F1 targets count, and omission/addition recall below 0.85 costs extra.
-    const j = a.f1Strict + b.f1Strict + 0.5 * Math.min(0, Math.min(a.omissionRecall, a.additionRecall) - 0.85);
+    // Both F1 targets count, and omission/addition recall below 0.82 costs extra (the target is
+    // 0.8; the margin absorbs the difference between seeds).
+    const j = a.f1Strict + b.f1Strict + 2 * Math.min(0, Math.min(a.omissionRecall, a.additionRecall) - 0.82);
     return { j, text: `NTREX ${a.f1Strict.toFixed(4)} om ${a.omissionRecall.toFixed(3)} add ${a.additionRecall.toFixed(3)} | TB ${b.f1Strict.toFixed(4)}` };
   };
 
@@ -62,6 +65,7 @@ async function main(): Promise<void> {
     for (const name of Object.keys(STEPS)) {
       for (const step of STEPS[name]!) {
         const trial = { ...knobs, [name]: Math.max(0, knobs[name]! + step) };
+        if (name === 'gaussShare') trial[name] = Math.min(1, trial[name]!);
         const res = evaluate(trial);
         if (res.j > best.j + 1e-4) {
           best = res;

@@ -21,6 +21,7 @@ export function toParams(k: Knobs): Partial<ModelParams> {
     s2: k['s2']!,
     wordWeight: k['wordWeight']!,
     skipLengthWeight: k['skipLengthWeight']!,
+    gaussShare: k['gaussShare']!,
   };
 }
 
@@ -31,6 +32,7 @@ export function knobsFromDefaults(): Knobs {
     skip: prior(1, 0), merge: prior(2, 1), twoTwo: prior(2, 2), three: prior(3, 1), wide: prior(3, 2), four: prior(4, 1),
     lengthWeight: d.lengthWeight, lexWeight: d.lexWeight, missWeight: d.missWeight, chanceWeight: d.chanceWeight,
     maxReward: d.maxReward, s2: d.s2, wordWeight: d.wordWeight, skipLengthWeight: d.skipLengthWeight,
+    gaussShare: d.gaussShare,
   };
 }
 

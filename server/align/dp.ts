@@ -108,9 +108,13 @@ export function search(model: Model, band: Band, temperatureOrOptions?: number |
   if (forward) {
     const backward = backwardPass(model, band, T, costs!);
     const total = forward[indexIn(band, n, m)]!;
-    const posteriorOf = (i0: number, j0: number, i1: number, j1: number, c: number) =>
-      Math.min(1, Math.exp(-(forward[indexIn(band, i0, j0)]! + c + backward[indexIn(band, i1, j1)]! - total) / T));
-    if (opts.mbr) return mbrPath(model, band, costs!, forward, backward, total, T, opts.mbrPenalty ?? 0);
+    const skips = skipMarginals(model, band, costs!, forward, backward, total, T);
+    const posteriorOf = (i0: number, j0: number, i1: number, j1: number, c: number) => {
+      if (i1 === i0 + 1 && j1 === j0) return skips.source[i1]!;
+      if (j1 === j0 + 1 && i1 === i0) return skips.target[j1]!;
+      return Math.min(1, Math.exp(-(forward[indexIn(band, i0, j0)]! + c + backward[indexIn(band, i1, j1)]! - total) / T));
+    };
+    if (opts.mbr) return mbrPath(model, band, costs!, forward, backward, total, T, opts.mbrPenalty ?? 0, skips);
     for (const b of path) b.posterior = posteriorOf(b.i0, b.j0, b.i1, b.j1, b.cost);
   }
   return path;
@@ -148,15 +152,63 @@ function backwardPass(model: Model, band: Band, T: number, costs: Float32Array):
 }
 
 /** The path maximising Σ (posterior − penalty) over its beads, from the forward–backward sums. */
-function mbrPath(model: Model, band: Band, costs: Float32Array, forward: Float64Array, backward: Float64Array, total: number, T: number, penalty: number): PathBead[] {
+/**
+ * A bead with an empty side — "source sentence i is untranslated" — is the same bead wherever
+ * the path passes it on the other side, so its probability is the sum over those positions.
+ * source[i]: P(the alignment has the bead [i-1]:[]); target[j]: P(it has []:[j-1]).
+ */
+function skipMarginals(model: Model, band: Band, costs: Float32Array, forward: Float64Array, backward: Float64Array, total: number, T: number): { source: Float64Array; target: Float64Array } {
+  const { n, m, lo, hi, offset } = band;
+  const moves = model.moveCount;
+  const source = new Float64Array(n + 1);
+  const target = new Float64Array(m + 1);
+  let kS = -1;
+  let kT = -1;
+  for (let k = 0; k < moves; k++) {
+    if (model.di(k) === 1 && model.dj(k) === 0) kS = k;
+    if (model.di(k) === 0 && model.dj(k) === 1) kT = k;
+  }
+  for (let i = 0; i <= n; i++) {
+    for (let j = lo[i]!; j <= hi[i]!; j++) {
+      const here = offset[i]! + j - lo[i]!;
+      const b = backward[here]!;
+      if (b === Infinity) continue;
+      if (i > 0 && j >= lo[i - 1]! && j <= hi[i - 1]!) {
+        const c = costs[here * moves + kS]!;
+        if (!Number.isNaN(c)) source[i]! += Math.exp(-(forward[offset[i - 1]! + j - lo[i - 1]!]! + c + b - total) / T);
+      }
+      if (j > lo[i]!) {
+        const c = costs[here * moves + kT]!;
+        if (!Number.isNaN(c)) target[j]! += Math.exp(-(forward[here - 1]! + c + b - total) / T);
+      }
+    }
+  }
+  for (let i = 0; i <= n; i++) source[i] = Math.min(1, source[i]!);
+  for (let j = 0; j <= m; j++) target[j] = Math.min(1, target[j]!);
+  return { source, target };
+}
+
+function mbrPath(
+  model: Model,
+  band: Band,
+  costs: Float32Array,
+  forward: Float64Array,
+  backward: Float64Array,
+  total: number,
+  T: number,
+  penalty: number,
+  skips: { source: Float64Array; target: Float64Array },
+): PathBead[] {
   const { n, m, lo, hi, offset } = band;
   const cells = cellCount(band);
   const moves = model.moveCount;
   const gain = new Float64Array(cells).fill(-Infinity);
   const back = new Uint8Array(cells).fill(NONE);
-  const post = (here: number, prev: number, k: number) => {
+  const post = (here: number, prev: number, k: number, i: number, j: number) => {
     const c = costs[here * moves + k]!;
     if (Number.isNaN(c)) return -1;
+    if (model.dj(k) === 0) return skips.source[i]!;
+    if (model.di(k) === 0) return skips.target[j]!;
     return Math.min(1, Math.exp(-(forward[prev]! + c + backward[here]! - total) / T));
   };
   gain[0] = 0;
@@ -173,7 +225,7 @@ function mbrPath(model: Model, band: Band, costs: Float32Array, forward: Float64
         if (pi < 0 || pj < 0 || pj < lo[pi]! || pj > hi[pi]!) continue;
         const prev = offset[pi]! + pj - lo[pi]!;
         if (gain[prev] === -Infinity) continue;
-        const p = post(here, prev, k);
+        const p = post(here, prev, k, i, j);
         if (p < 0) continue;
         const v = gain[prev]! + p - penalty;
         if (v > best) {
@@ -193,7 +245,7 @@ function mbrPath(model: Model, band: Band, costs: Float32Array, forward: Float64
     const i0 = i - model.di(k);
     const j0 = j - model.dj(k);
     const prev = indexIn(band, i0, j0);
-    path.push({ i0, j0, i1: i, j1: j, cost: costs[here * moves + k]!, posterior: post(here, prev, k) });
+    path.push({ i0, j0, i1: i, j1: j, cost: costs[here * moves + k]!, posterior: post(here, prev, k, i, j) });
     i = i0;
     j = j0;
   }

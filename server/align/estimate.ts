@@ -41,6 +41,8 @@ export interface EstimateOptions {
   fixedC?: boolean;
   /** Pseudo-counts of the default bead priors when re-estimating them (absent: keep them). */
   priorStrength?: number;
+  /** How far (nats) a re-estimated prior may move from its default. */
+  priorRange?: number;
 }
 
 export function reestimate(path: PathBead[], source: Units, target: Units, params: ModelParams, options: EstimateOptions = {}): ModelParams {
@@ -86,7 +88,12 @@ export function reestimate(path: PathBead[], source: Units, target: Units, param
     const p0 = params.prior.map((x) => Math.exp(-x));
     const z0 = p0.reduce((a, b) => a + b, 0);
     const est = p0.map((x, k) => counts[k]! + options.priorStrength! * (x / z0));
-    prior = est.map((x) => -Math.log(x / est[0]!));
+    // Within a nat of the defaults: one document's first pass is too little to move them more.
+    prior = est.map((x, k) => {
+      const v = -Math.log(x / est[0]!);
+      const d = params.prior[k]!;
+      return Math.max(d - (options.priorRange ?? 1), Math.min(d + (options.priorRange ?? 1), v));
+    });
   }
   return {
     ...params,
