@@ -40,9 +40,14 @@ export const KeyType = {
    * document: most likely that name's transliteration, so it is expected to have a partner.
    */
   NameEcho: 10,
+  /**
+   * A word of the Latin side when the other side is in another script: found there only when
+   * copied (a name in Latin letters, an untranslated sentence), so rarely expected.
+   */
+  CopyWord: 11,
 } as const;
-export const KEY_TYPES = 11;
-export const KEY_TYPE_NAMES = ['number', 'name', 'word', 'punct', 'glossary', 'phonetic-index', 'foreign-word', 'name-fuzzy', 'acronym', 'date', 'name-echo'];
+export const KEY_TYPES = 12;
+export const KEY_TYPE_NAMES = ['number', 'name', 'word', 'punct', 'glossary', 'phonetic-index', 'foreign-word', 'name-fuzzy', 'acronym', 'date', 'name-echo', 'copy-word'];
 /** Types whose absence on the other side costs nothing (an index, or an alternative spelling). */
 export const MISSLESS: ReadonlySet<number> = new Set([KeyType.PhoneticIndex, KeyType.NameFuzzy]);
 
@@ -310,7 +315,7 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
     const plain: Array<[number, number]> = [];
     const date = EN_DATES.get(lower);
     if (date) plain.push([sink.intern(`d:${date}`), KeyType.Date]);
-    plain.push([sink.intern(`w:${lower}`), KeyType.Word]);
+    plain.push([sink.intern(`w:${lower}`), KeyType.CopyWord]);
     if (/^\p{Lu}{2,6}s?$/u.test(bare) && !NOT_NAMES.has(lower)) {
       plain.push([sink.intern(`a:${[...bare.replace(/s$/u, '')].map(letterClass).join('')}`), KeyType.Acronym]);
     }
@@ -389,7 +394,13 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
       if (!arabic && (c < 0x250 || /^\p{Script=Latin}/u.test(tok))) {
         const upper = (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && /^\p{Lu}/u.test(tok));
         if (crossScript && own === 'latin') {
-          if (upper) {
+          if (!upper) {
+            // Lower-case words matter only where the other side copied them (an untranslated
+            // sentence, a Latin phrase left in the Arabic).
+            let id = wordCache.get(tok);
+            if (id === undefined) wordCache.set(tok, (id = sink.intern(`w:${bareWord(tok).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}`)));
+            sink.add(id, KeyType.CopyWord);
+          } else {
             let entry = latinCache.get(tok);
             if (entry === undefined) {
               const bare = bareWord(tok);

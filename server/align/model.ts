@@ -101,7 +101,8 @@ export function defaultPrior(): number[] {
 
 export function defaultParams(): ModelParams {
   // p by KeyType: number, name, word, punct, glossary, phonetic index, foreign word,
-  // fuzzy name, acronym, date, name echo. Weights from scripts/tune-align.ts (see defaultPrior).
+  // fuzzy name, acronym, date, name echo, copy word. Weights from scripts/tune-align.ts (see
+  // defaultPrior).
   return {
     c: 1,
     s2: 3.8,
@@ -109,8 +110,8 @@ export function defaultParams(): ModelParams {
     lengthWeight: 0.7,
     gaussShare: 0,
     lexWeight: 0.9,
-    pSource: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6],
-    pTarget: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6],
+    pSource: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6, 0.03],
+    pTarget: [0.8, 0.4, 0.3, 0.6, 0.7, 0, 0.8, 0.1, 0.5, 0.7, 0.6, 0.03],
     maxReward: 8,
     missWeight: 0.6,
     chanceWeight: 0.5,
@@ -261,8 +262,9 @@ export class Model {
     const capS = Math.max(4, 0.25 * this.n);
     const capT = Math.max(4, 0.25 * this.m);
     const wordKey = new Uint8Array(keyCount);
-    for (let e = 0; e < sk.ids.length; e++) if (sk.types[e] === KeyType.Word) wordKey[sk.ids[e]!] = 1;
-    for (let e = 0; e < tk.ids.length; e++) if (tk.types[e] === KeyType.Word) wordKey[tk.ids[e]!] = 1;
+    const isWord = (t: number) => t === KeyType.Word || t === KeyType.CopyWord || t === KeyType.ForeignWord;
+    for (let e = 0; e < sk.ids.length; e++) if (isWord(sk.types[e]!)) wordKey[sk.ids[e]!] = 1;
+    for (let e = 0; e < tk.ids.length; e++) if (isWord(tk.types[e]!)) wordKey[tk.ids[e]!] = 1;
     const frequent = (id: number) => (coarse || wordKey[id] === 1) && (dfS[id]! > capS || dfT[id]! > capT);
 
     const u = (ps: number[]) => ps.map((p, t) => (MISSLESS.has(t) ? 0 : -params.missWeight * Math.log(1 - Math.min(p, 0.95))));

@@ -7,8 +7,8 @@ import { foldArabic } from '../text/arabic.js';
 import { arabicTermRegex } from '../text/clitics.js';
 import { englishTermRegex } from '../text/english.js';
 import { originalSpan, type Folded } from '../text/fold.js';
-import type { BeadView, Check, CheckDocument, FindingDraft } from './types.js';
-import { primaryLang } from './types.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { defineCheck, primaryLang, sentenceOf } from './types.js';
 
 interface Occurrence {
   start: number;
@@ -42,17 +42,14 @@ function inSentences(occ: Occurrence[], sentences: Sentence[]): Occurrence[] {
   return occ.filter((o) => sentences.some((s) => o.start >= s.start && o.end <= s.end));
 }
 
-function sentenceOf(sentences: Sentence[], start: number): number {
-  return sentences.find((s) => start >= s.start && start < s.end)?.index ?? sentences[0]!.index;
-}
-
 const isForbidden = (t: Term) => t.status === 'deprecated' || t.status === 'superseded';
 
-export const terminology: Check = {
+export const terminology = defineCheck({
   id: 'terminology',
   category: 'Terminology',
   severity: 'major',
   description: 'Forbidden glossary terms in the target; glossary translations missing from the aligned target.',
+  example: 'الخنتة is deprecated in the glossary for "junta": use المجلس العسكري.',
   prepare(doc: CheckDocument) {
     const entries: GlossaryEntry[] = doc.glossary?.entries ?? [];
     const srcLang = primaryLang(doc.source.lang);
@@ -117,4 +114,4 @@ export const terminology: Check = {
       return findings;
     };
   },
-};
+});

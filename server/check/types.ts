@@ -1,6 +1,9 @@
 // The contract every automatic check follows: one module, one id, one MQM category, a default
-// severity, the languages it applies to. A check is prepared once per document (compile
-// patterns, scan the whole text) and then asked about each aligned bead.
+// severity, the languages it applies to, and its options (a zod schema, so a manifest typo is a
+// clear error naming the field). A check is prepared once per document (compile patterns, scan
+// the whole text, measure the document's own distributions) and then asked about each aligned
+// bead; a check about the document as a whole answers once through `document`.
+import type { z } from 'zod';
 import type { Bead, Finding, Glossary, SegmentedText, Sentence, Severity, Side } from '../core/types.js';
 
 export interface CheckDocument {
@@ -18,13 +21,13 @@ export interface BeadView {
   target: Sentence[];
 }
 
-/** What a check returns; the engine fills in check id, category and severity when absent. */
+/** What a check returns; the engine fills in check id, category, severity and text. */
 export type FindingDraft = Omit<Finding, 'check' | 'category' | 'severity' | 'text'> & {
   category?: string;
   severity?: Severity;
 };
 
-export interface Check {
+export interface Check<O = Record<string, unknown>> {
   id: string;
   /** MQM category the check proposes, e.g. "Terminology" or "Accuracy/Omission". */
   category: string;
@@ -32,7 +35,22 @@ export interface Check {
   /** Primary language subtags it applies to; absent means any. */
   languages?: { source?: string[]; target?: string[] };
   description: string;
-  prepare(doc: CheckDocument, options: Record<string, unknown>): (bead: BeadView) => FindingDraft[];
+  /** One example a reviewer recognises, for the README and the check list in the UI. */
+  example?: string;
+  /** Options with their defaults; `parse({})` must succeed. */
+  options?: z.ZodType<O>;
+  /** Bead-level findings. */
+  prepare?(doc: CheckDocument, options: O): (bead: BeadView) => FindingDraft[];
+  /**
+   * Document-level findings (scope "document"). When such a check reports a problem, the
+   * engine runs no bead-level check: their findings would only repeat it sentence by sentence.
+   */
+  document?(doc: CheckDocument, options: O): FindingDraft[];
+}
+
+/** Erases a check's option type so checks with different options share one registry. */
+export function defineCheck<O>(check: Check<O>): Check {
+  return check as unknown as Check;
 }
 
 export function primaryLang(tag: string): string {
@@ -41,4 +59,9 @@ export function primaryLang(tag: string): string {
 
 export function sideText(doc: CheckDocument, side: Side): SegmentedText {
   return side === 'source' ? doc.source : doc.target;
+}
+
+/** The sentence of `sentences` that holds offset `start` (the first one when none does). */
+export function sentenceOf(sentences: Sentence[], start: number): number {
+  return sentences.find((s) => start >= s.start && start < s.end)?.index ?? sentences[0]!.index;
 }

@@ -54,6 +54,8 @@ export interface Finding extends Span {
   text: string;
   message: string;
   suggestion?: string;
+  /** "document" for a finding about the whole document (wrong language); its span is a pointer. */
+  scope?: 'document';
 }
 
 /** A reviewer's decision: an error span with an MQM category and severity. */

@@ -3,8 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { InputError, SEVERITIES, type AnnotationInput, type DocumentPair, type Glossary } from '../core/types.js';
+import { resolveChecks } from '../check/index.js';
+import { InputError, SEVERITIES, type AnnotationInput, type CheckConfig, type DocumentPair, type Glossary } from '../core/types.js';
 import { isKnownCategory, loadDefaultTypology } from '../core/typology.js';
+import { parseGlossaryCsv } from './glossary-csv.js';
 import { parseReview } from './review.js';
 import { parseTbx } from './tbx.js';
 import { readTextFile } from './text-file.js';
@@ -85,8 +87,10 @@ export function readManifest(file: string): Manifest {
   return r.data;
 }
 
+/** A TBX glossary, or a CSV/TSV one (by extension: .csv, .tsv). */
 export function readGlossaryFile(file: string): Glossary {
-  return parseTbx(readTextFile(file), file);
+  const text = readTextFile(file);
+  return /\.(?:csv|tsv)$/iu.test(file) ? parseGlossaryCsv(text, file) : parseTbx(text, file);
 }
 
 /** Reads a corpus folder (or its manifest.json) completely; throws InputError on any problem. */
@@ -95,6 +99,9 @@ export function readCorpus(dirOrManifest: string): Corpus {
   const dir = path.dirname(manifestFile);
   if (!fs.existsSync(manifestFile)) throw new InputError('no manifest.json in this folder', { file: manifestFile });
   const m = readManifest(manifestFile);
+  // Check names, severities and options are validated now, so a typo stops the corpus with a
+  // message naming the field instead of surfacing when a document is first opened.
+  if (m.checks) resolveChecks(m.checks as Record<string, CheckConfig>, { file: manifestFile });
   const typology = loadDefaultTypology();
   const glossary = m.glossary ? readGlossaryFile(inside(dir, m.glossary, 'glossary', manifestFile)) : undefined;
 

@@ -72,8 +72,9 @@ export function buildDocumentView(
   const annotations = stored.map((a) => placeAnnotation(p, a));
 
   const marks = (side: Side): Mark[] => [
+    // A document-level finding (wrong language) is shown above the document, not on a sentence.
     ...findings
-      .filter((f) => f.side === side)
+      .filter((f) => f.side === side && f.scope !== 'document')
       .map((f): Mark => ({ start: f.start, end: f.end, kind: 'finding', id: f.id, severity: f.severity, category: f.category, title: f.message })),
     ...annotations
       .filter((a) => a.side === side)
@@ -108,7 +109,7 @@ export function buildDocumentView(
       status: statuses.get(key) ?? 'not-started',
       source: bead.source.map((i) => view(p.source, i, sourceMarks)),
       target: bead.target.map((i) => view(p.target, i, targetMarks)),
-      findings: findings.filter((f) => f.bead === index),
+      findings: findings.filter((f) => f.bead === index && f.scope !== 'document'),
       annotations: annotations.filter((a) => a.bead === index),
     };
   });

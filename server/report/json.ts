@@ -30,6 +30,7 @@ export function documentJson(doc: DocumentPair, view: DocumentView, scores?: Doc
       text: f.text,
       message: f.message,
       ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
+      ...(f.scope ? { scope: f.scope } : {}),
     })),
     annotations: view.annotations.map((a) => ({
       id: a.id,

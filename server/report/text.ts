@@ -28,7 +28,8 @@ export function textSummary(items: ScoredDocument[]): string {
     for (const f of view.findings) byCheck.set(f.check, (byCheck.get(f.check) ?? 0) + 1);
     lines.push(`  automatic findings: ${view.findings.length}${byCheck.size ? ` (${[...byCheck].map(([c, n]) => `${c} ${n}`).join(', ')})` : ''}`);
     for (const f of view.findings) {
-      lines.push(`    [${f.check}/${f.severity}] pair ${f.bead + 1} ${f.side} "${f.text}": ${f.message}`);
+      if (f.scope === 'document') lines.push(`    [${f.check}/${f.severity}] whole document: ${f.message}`);
+      else lines.push(`    [${f.check}/${f.severity}] pair ${f.bead + 1} ${f.side} "${f.text}": ${f.message}`);
     }
     lines.push('');
   }

@@ -5,16 +5,11 @@
 // half-to-even. Every metric and tokenizer goes through these helpers so that the
 // differences are handled once.
 
-/**
- * Python's whitespace (`str.isspace()`, which `split()`, `strip()` and `re`'s `\s` share).
- * JavaScript's `\s` differs: it includes U+FEFF and lacks U+001C–U+001F and U+0085.
- */
-export const PY_WHITESPACE_CLASS =
-  '\\t\\n\\x0b\\x0c\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
-
 /** Python `string.punctuation`. */
 export const PY_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
 
+// Python's whitespace (`str.isspace()`, which `split()`, `strip()` and `re`'s `\s` share).
+// JavaScript's `\s` differs: it includes U+FEFF and lacks U+001C–U+001F and U+0085.
 // One byte per UTF-16 unit below U+3001 keeps the hot check a single array read.
 const WS_TABLE = new Uint8Array(0x3001);
 for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680,
@@ -101,6 +96,19 @@ export function codePointOffsets(s: string): Int32Array {
   }
   off[n] = s.length;
   return off.subarray(0, n + 1);
+}
+
+/**
+ * The lines Python yields when iterating a text file, without their terminators.
+ * sacreBLEU opens files with `newline="\n"` (only '\n' ends a line, a '\r' stays inside it);
+ * `universal` is Python's default for STDIN, where '\r\n' and a lone '\r' end lines too.
+ */
+export function pyLines(text: string, universal = false): string[] {
+  if (universal) text = text.replace(/\r\n?/g, '\n');
+  if (text === '') return [];
+  const lines = text.split('\n');
+  if (text.endsWith('\n')) lines.pop();
+  return lines;
 }
 
 // ---------------------------------------------------------------------------------------

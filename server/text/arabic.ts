@@ -2,6 +2,7 @@
 // display). Steps follow Lucene's ArabicNormalizer and CAMeL Tools: NFKC, drop controls, tatweel
 // and harakat, unify alef forms, alef maqsura → yaa, taa marbuta → haa, Persian kaf/yeh.
 import { foldWithMap, type Folded } from './fold.js';
+import { memo } from './memo.js';
 
 export const TATWEEL = '\u0640';
 /** Harakat, Quranic marks and superscript alef: they never change which word it is. */
@@ -21,8 +22,19 @@ export function isArabicLetter(ch: string): boolean {
   return ARABIC_LETTER.test(ch) && /\p{L}/u.test(ch);
 }
 
+const charCache = new Map<string, string>();
+
 /** The fold for one code point: '' drops it. Latin letters are lower-cased. */
 export function foldArabicChar(ch: string): string {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    out = foldCharUncached(ch);
+    if (charCache.size < 65536) charCache.set(ch, out);
+  }
+  return out;
+}
+
+function foldCharUncached(ch: string): string {
   if (ch === TATWEEL || MARKS.test(ch) || CONTROLS.test(ch)) return '';
   let out = '';
   // NFKC turns presentation forms and the lam-alef ligature into plain letters (may be 2 units).
@@ -38,10 +50,12 @@ export function foldArabic(s: string): Folded {
   return foldWithMap(s, foldArabicChar);
 }
 
-/** Folded key of a short string (a glossary term), without the map. */
-export function foldArabicKey(s: string): string {
-  return foldArabic(s).text;
-}
+/** Folded key of a short string (a word, a glossary term), without the map. */
+export const foldArabicKey: (s: string) => string = memo((s: string) => {
+  let out = '';
+  for (const ch of s) out += foldArabicChar(ch);
+  return out;
+});
 
 /** Lookarounds that stand for word boundaries in Arabic (\b does not know Arabic letters). */
 export const WORD_START = '(?<![\\p{L}\\p{M}\\p{N}])';

@@ -4,6 +4,7 @@
 // ل + ال is written لل (للمجلس, never لالمجلس). Enclitic pronouns follow the last word; a taa
 // marbuta (folded to ه) becomes ت before them (قاعدة → قاعدته).
 import { WORD_END, WORD_START, foldArabicKey } from './arabic.js';
+import { memo } from './memo.js';
 
 const ENCLITICS = '(?:ه|ها|هم|هما|هن|ك|كم|كما|كن|نا|ي)';
 
@@ -39,8 +40,38 @@ function wordBody(word: string, last: boolean): string {
 export function arabicTermRegex(term: string): RegExp {
   const words = foldArabicKey(term).trim().split(/\s+/u).filter(Boolean);
   if (words.length === 0) throw new Error('empty term');
-  const parts = words.map((w, i) =>
-    i === 0 ? firstWordPattern(w, words.length === 1) : wordBody(w, i === words.length - 1),
-  );
+  // A later word's article may go when the phrase is indefinite: نسبة المشاركة → بنسبة مشاركة.
+  const later = (w: string, last: boolean) =>
+    w.startsWith('ال') && w.length > 4 && words[0]!.startsWith('ال') === false ? `(?:ال)?${escapeRegex(w.slice(2))}` : wordBody(w, last);
+  const parts = words.map((w, i) => (i === 0 ? firstWordPattern(w, words.length === 1) : later(w, i === words.length - 1)));
   return new RegExp(`${WORD_START}${parts.join('\\s+')}${WORD_END}`, 'gu');
+}
+
+/** A proclitic chain at the start of a folded word, longest first: وبال، وال، لل، و، ب … */
+const PROCLITICS = /^(?:[وف]?(?:[بك]?ال|لل)|[وف]?[بكل]|[وف])/u;
+
+/**
+ * The folded word and the word without each proclitic chain it may start with, keeping at
+ * least `minStem` letters. A leading و or ب may belong to the word itself (وزير، بنك), so the
+ * caller tries every candidate rather than trusting the first strip.
+ */
+export function stemCandidates(folded: string, minStem = 2): string[] {
+  return (minStem === 2 ? stems2 : minStem === 3 ? stems3 : minStem === 4 ? stems4 : (w: string) => computeStems(w, minStem))(folded);
+}
+const stems2 = memo((w: string) => computeStems(w, 2));
+const stems3 = memo((w: string) => computeStems(w, 3));
+const stems4 = memo((w: string) => computeStems(w, 4));
+
+function computeStems(folded: string, minStem: number): string[] {
+  const out = [folded];
+  const m = PROCLITICS.exec(folded);
+  if (!m) return out;
+  // Every prefix of the matched chain that is itself a chain: وبال → وبال، وب، و.
+  for (let k = m[0].length; k > 0; k--) {
+    const prefix = folded.slice(0, k);
+    if (!PROCLITICS.test(prefix) || PROCLITICS.exec(prefix)![0].length !== k) continue;
+    const rest = folded.slice(k);
+    if (rest.length >= minStem && !out.includes(rest)) out.push(rest);
+  }
+  return out;
 }

@@ -25,7 +25,8 @@ const JUNTA: Glossary = {
 function check(en: string, ar: string, glossary: Glossary = JUNTA) {
   const source = segment(en, 'en');
   const target = segment(ar, 'ar');
-  return runChecks({ source, target, alignment: align(source, target), glossary });
+  // Other checks (typography flags the tatweel case) are tested in their own files.
+  return runChecks({ source, target, alignment: align(source, target), glossary }).filter((f) => f.check === 'terminology');
 }
 
 describe('terminology check', () => {

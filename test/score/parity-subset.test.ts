@@ -1,10 +1,15 @@
-// Parity with sacreBLEU 2.6.0 on a representative, self-contained subset of the shared vectors.
+// Parity with sacreBLEU 2.6.0 on a representative, self-contained subset of the shared vectors
+// plus extra cases for the corners they do not reach.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { vectorProblems, type Vector } from './vector-runner.js';
 
-const fixture = new URL('../fixtures/sacrebleu/vectors-subset.json', import.meta.url);
-const { vectors } = JSON.parse(readFileSync(fixture, 'utf8')) as { vectors: Vector[] };
+const load = (name: string): Vector[] =>
+  (JSON.parse(readFileSync(new URL(`../fixtures/sacrebleu/${name}`, import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
+const vectors = load('vectors-subset.json');
+// Inputs written for Tadqiq, scored by sacreBLEU 2.6.0: TER's candidate cap and beam
+// widening, CJK, chrF's reference choice, unusual BLEU orders and smoothing values.
+const extra = load('extra-vectors.json');
 
 describe('sacreBLEU 2.6.0 parity (fixture subset)', () => {
   it('covers every metric and tokenizer', () => {
@@ -14,7 +19,7 @@ describe('sacreBLEU 2.6.0 parity (fixture subset)', () => {
     for (const t of ['13a', 'intl', 'char', 'none', 'tercom']) assert.ok(tokenizers.has(t), `no ${t} case`);
   });
 
-  for (const v of vectors) {
+  for (const v of [...vectors, ...extra]) {
     it(`${v.id} ${v.source ?? ''}`, () => {
       assert.deepEqual(vectorProblems(v), []);
     });

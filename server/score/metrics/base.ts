@@ -212,8 +212,12 @@ export abstract class Metric<RefInfo, S extends Score> {
   protected abstract get who(): string;
   /** Lowercasing and tokenisation applied to hypotheses and references. */
   protected abstract preprocessSegment(sent: string): string;
-  /** What a segment's (preprocessed) references contribute: n-grams, lengths, words. */
-  protected abstract extractReferenceInfo(refs: readonly string[]): RefInfo;
+  /**
+   * What a segment's (preprocessed) references contribute: n-grams, lengths, words.
+   * `transient`: the result is used for this segment only and may live in buffers that the
+   * next call reuses.
+   */
+  protected abstract extractReferenceInfo(refs: readonly string[], transient: boolean): RefInfo;
   /** Sufficient statistics of one preprocessed hypothesis against its references. */
   protected abstract computeSegmentStatistics(hyp: string, info: RefInfo): number[];
   /** The metric's own signature keys. */
@@ -223,13 +227,13 @@ export abstract class Metric<RefInfo, S extends Score> {
 
   /** Pre-computes reference information, so several systems can be scored against it. */
   cacheReferences(refs: RefStreams): void {
-    this.refCache = this.referenceInfo(refs);
-  }
-
-  private referenceInfo(refs: RefStreams): RefInfo[] {
     const { perSegment, numRefs } = segmentReferences(this.who, refs);
     this.numRefs = numRefs;
-    return perSegment.map((seg) => this.extractReferenceInfo(seg.map((r) => this.preprocessSegment(r))));
+    this.refCache = perSegment.map((seg) => this.referenceInfo(seg, false));
+  }
+
+  private referenceInfo(refs: readonly string[], transient: boolean): RefInfo {
+    return this.extractReferenceInfo(refs.map((r) => this.preprocessSegment(r)), transient);
   }
 
   /**
@@ -239,18 +243,30 @@ export abstract class Metric<RefInfo, S extends Score> {
    */
   extractCorpusStatistics(hyps: readonly string[], refs?: RefStreams): number[][] {
     if (!Array.isArray(hyps)) throw new Error(`${this.who}: hyps must be an array of strings`);
-    let info: RefInfo[];
-    if (refs && refs.length > 0) info = this.referenceInfo(refs);
-    else if (this.refCache) info = this.refCache;
-    else throw new Error(`${this.who}: no references given and none cached`);
-    if (hyps.length !== info.length) {
-      throw new Error(`${this.who}: ${hyps.length} hypotheses but ${info.length} reference segments`);
+    let info: (i: number) => RefInfo;
+    let segments: number;
+    if (refs && refs.length > 0) {
+      // Reference information is built segment by segment and dropped right away: holding
+      // it for a whole corpus only feeds the garbage collector.
+      const { perSegment, numRefs } = segmentReferences(this.who, refs);
+      this.numRefs = numRefs;
+      info = (i) => this.referenceInfo(perSegment[i]!, true);
+      segments = perSegment.length;
+    } else if (this.refCache) {
+      const cache = this.refCache;
+      info = (i) => cache[i]!;
+      segments = cache.length;
+    } else {
+      throw new Error(`${this.who}: no references given and none cached`);
+    }
+    if (hyps.length !== segments) {
+      throw new Error(`${this.who}: ${hyps.length} hypotheses but ${segments} reference segments`);
     }
     const stats: number[][] = [];
     for (let i = 0; i < hyps.length; i++) {
       const hyp = hyps[i];
       if (typeof hyp !== 'string') throw new Error(`${this.who}: hypothesis ${i} is not a string`);
-      stats.push(this.computeSegmentStatistics(this.preprocessSegment(hyp), info[i]!));
+      stats.push(this.computeSegmentStatistics(this.preprocessSegment(hyp), info(i)));
     }
     return stats;
   }
@@ -268,7 +284,7 @@ export abstract class Metric<RefInfo, S extends Score> {
   /** One hypothesis against its references (the corpus score of a one-segment corpus). */
   sentenceScore(hyp: string, refs: readonly (string | null)[]): S {
     if (typeof hyp !== 'string') throw new Error(`${this.who}: the hypothesis must be a string`);
-    if (!Array.isArray(refs)) throw new Error(`${this.who}: refs must be an array of reference strings`);
+    if (!Array.isArray(refs) || refs.length === 0) throw new Error(`${this.who}: refs must be an array of at least one reference string`);
     return this.aggregateAndCompute(this.extractCorpusStatistics([hyp], refs.map((r) => [r])));
   }
 
@@ -280,8 +296,13 @@ export abstract class Metric<RefInfo, S extends Score> {
     return new Signature(this.numRefs, this.signatureInfo());
   }
 
-  /** `{ name, score, signature }` for code that treats every metric alike. */
-  result(score: S): MetricResult {
+  /** `{ name, score, signature }` of a score this metric just computed. */
+  result(score: Score): MetricResult {
     return { name: score.name, score: score.score, signature: this.signature().format() };
+  }
+
+  /** Corpus score as `{ name, score, signature }`, for code that treats every metric alike. */
+  corpusResult(hyps: readonly string[], refs?: RefStreams): MetricResult {
+    return this.result(this.corpusScore(hyps, refs));
   }
 }

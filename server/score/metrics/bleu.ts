@@ -2,6 +2,7 @@
 import { pyFormatFixed, pyLower, pyRstrip, pySplit } from '../python-str.js';
 import { getTokenizer, type Tokenizer } from '../tokenizers/registry.js';
 import { Metric, Score, type RefStreams, type SignatureValue } from './base.js';
+import { NgramTable, TablePool, Vocab } from './ngrams.js';
 
 export type SmoothMethod = 'none' | 'floor' | 'add-k' | 'exp';
 
@@ -62,31 +63,10 @@ function myLog(x: number): number {
   return x === 0 ? -9999999999 : Math.log(x);
 }
 
-/** Counts of every n-gram (n = 1..maxOrder), keyed by its tokens joined with a space. */
-function countNgrams(tokens: readonly string[], maxOrder: number): Map<string, number> {
-  // Tokens never contain whitespace, so the space-joined key is unambiguous across orders.
-  const counts = new Map<string, number>();
-  const len = tokens.length;
-  for (let i = 0; i < len; i++) {
-    let key = tokens[i]!;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    const last = Math.min(len, i + maxOrder);
-    for (let j = i + 1; j < last; j++) {
-      key = `${key} ${tokens[j]!}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
-  return counts;
-}
-
-function ngramOrder(key: string): number {
-  let n = 0;
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) === 32) n++;
-  return n;
-}
-
 interface BLEURefInfo {
-  ngrams: Map<string, number>;
+  vocab: Vocab<string>;
+  /** Each n-gram's largest count in any one reference. */
+  ngrams: NgramTable;
   lens: number[];
 }
 
@@ -100,6 +80,8 @@ export class BLEU extends Metric<BLEURefInfo, BLEUScore> {
   readonly trgLang: string;
   readonly tokenizer: Tokenizer;
   private readonly onWarning: ((message: string) => void) | undefined;
+  private readonly scratchVocab = new Vocab<string>();
+  private readonly pool = new TablePool();
 
   constructor(opts: BLEUOptions = {}) {
     super();
@@ -179,27 +161,37 @@ export class BLEU extends Metric<BLEURefInfo, BLEUScore> {
     return this.tokenizer.tokenize(pyRstrip(sent));
   }
 
-  protected extractReferenceInfo(refs: readonly string[]): BLEURefInfo {
-    let ngrams: Map<string, number> | null = null;
-    const lens: number[] = [];
-    for (const ref of refs) {
-      const tokens = pySplit(ref);
-      lens.push(tokens.length);
-      const these = countNgrams(tokens, this.maxNgramOrder);
-      if (ngrams === null) {
-        ngrams = these;
-      } else {
-        // Several references: each n-gram may match up to its largest count in any one.
-        for (const [g, c] of these) if (c > (ngrams.get(g) ?? 0)) ngrams.set(g, c);
-      }
+  protected extractReferenceInfo(refs: readonly string[], transient: boolean): BLEURefInfo {
+    const N = this.maxNgramOrder;
+    const vocab = transient ? this.scratchVocab : new Vocab<string>();
+    if (transient) {
+      vocab.clear();
+      this.pool.release();
     }
-    return { ngrams: ngrams ?? new Map(), lens };
+    const seqs = refs.map((ref) => {
+      const tokens = pySplit(ref);
+      const ids = new Int32Array(tokens.length);
+      for (let k = 0; k < tokens.length; k++) ids[k] = vocab.add(tokens[k]!);
+      return ids;
+    });
+    const tables = seqs.map((ids) => {
+      const capacity = N * ids.length;
+      const table = transient ? this.pool.take(vocab.base, N, capacity) : new NgramTable(vocab.base, N, capacity);
+      table.addSequence(ids);
+      return table;
+    });
+    // Several references: each n-gram may match up to its largest count in any one.
+    const ngrams = tables[0] ?? new NgramTable(vocab.base, N);
+    for (let k = 1; k < tables.length; k++) ngrams.maxWith(tables[k]!);
+    return { vocab, ngrams, lens: seqs.map((ids) => ids.length) };
   }
 
   protected computeSegmentStatistics(hyp: string, info: BLEURefInfo): number[] {
     const N = this.maxNgramOrder;
     const tokens = pySplit(hyp);
-    const hypLen = tokens.length;
+    const ids = new Int32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) ids[k] = info.vocab.get(tokens[k]!);
+    const hypLen = ids.length;
     // Closest reference length; on a tie the shorter reference wins.
     let closestDiff = -1;
     let refLen = -1;
@@ -212,16 +204,10 @@ export class BLEU extends Metric<BLEURefInfo, BLEUScore> {
         refLen = len;
       }
     }
-    const stats = new Array<number>(2 + 2 * N).fill(0);
-    stats[0] = hypLen;
-    stats[1] = refLen;
-    for (let n = 0; n < N; n++) stats[2 + N + n] = Math.max(0, hypLen - n);
-    const refNgrams = info.ngrams;
-    for (const [g, c] of countNgrams(tokens, N)) {
-      const r = refNgrams.get(g);
-      if (r !== undefined) stats[2 + ngramOrder(g)]! += c < r ? c : r;
-    }
-    return stats;
+    const correct = new Array<number>(N).fill(0);
+    info.ngrams.clip(ids, correct);
+    const totals = Array.from({ length: N }, (_, n) => Math.max(0, hypLen - n));
+    return [hypLen, refLen, ...correct, ...totals];
   }
 
   override extractCorpusStatistics(hyps: readonly string[], refs?: RefStreams): number[][] {

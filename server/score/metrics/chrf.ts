@@ -1,7 +1,8 @@
 // chrF (Popović, 2015) and chrF++ (Popović, 2017) as sacreBLEU 2.6.0 computes them
 // (metrics/chrf.py, metrics/helpers.py).
-import { codePointOffsets, PY_PUNCTUATION, pyLower, pySplit } from '../python-str.js';
+import { isPyWhitespace, PY_PUNCTUATION, pyLower, pySplit } from '../python-str.js';
 import { Metric, Score, type RefStreams, type SignatureValue } from './base.js';
+import { ngramCount, NgramTable, TablePool, Vocab } from './ngrams.js';
 
 export interface CHRFOptions {
   charOrder?: number;
@@ -23,8 +24,6 @@ export class CHRFScore extends Score {
   }
 }
 
-type Counts = Map<string, number>;
-
 const PUNCT = new Set(PY_PUNCTUATION);
 
 /** chrF++'s word split: one leading or trailing ASCII punctuation mark becomes a word. */
@@ -41,53 +40,55 @@ export function chrfWords(sent: string): string[] {
   return out;
 }
 
-/** Character n-gram counts for n = 1..maxOrder (code points, not UTF-16 units). */
-function charNgrams(line: string, maxOrder: number, whitespace: boolean): Counts[] {
-  if (!whitespace) line = pySplit(line).join('');
-  const off = codePointOffsets(line);
-  const len = off.length - 1;
-  const out: Counts[] = [];
-  for (let n = 1; n <= maxOrder; n++) {
-    const counts: Counts = new Map();
-    for (let i = 0; i + n <= len; i++) {
-      const g = line.slice(off[i]!, off[i + n]!);
-      counts.set(g, (counts.get(g) ?? 0) + 1);
+/** The code points of `line` (Python whitespace dropped unless `whitespace`), as ids. */
+function charIds(line: string, whitespace: boolean, vocab: Vocab<number>, add: boolean): Int32Array {
+  const ids = new Int32Array(line.length);
+  let n = 0;
+  for (let i = 0; i < line.length; i++) {
+    let c = line.charCodeAt(i);
+    if (!whitespace && isPyWhitespace(c)) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < line.length) {
+      const d = line.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
+        i++;
+      }
     }
-    out.push(counts);
+    ids[n++] = add ? vocab.add(c) : vocab.get(c);
   }
-  return out;
+  return ids.subarray(0, n);
 }
 
-function wordNgrams(words: readonly string[], n: number): Counts {
-  const counts: Counts = new Map();
-  for (let i = 0; i + n <= words.length; i++) {
-    const g = words.slice(i, i + n).join(' ');
-    counts.set(g, (counts.get(g) ?? 0) + 1);
-  }
-  return counts;
+function wordIds(line: string, vocab: Vocab<string>, add: boolean): Int32Array {
+  const words = chrfWords(line);
+  const ids = new Int32Array(words.length);
+  for (let k = 0; k < words.length; k++) ids[k] = add ? vocab.add(words[k]!) : vocab.get(words[k]!);
+  return ids;
 }
 
-interface OrderCounts {
-  counts: Counts;
-  /** Number of n-grams (the sum of `counts`). */
-  total: number;
+interface RefNgrams {
+  chars: NgramTable;
+  words: NgramTable;
+  charLen: number;
+  wordLen: number;
 }
 
-function withTotals(list: Counts[]): OrderCounts[] {
-  return list.map((counts) => {
-    let total = 0;
-    for (const c of counts.values()) total += c;
-    return { counts, total };
-  });
+interface CHRFRefInfo {
+  charVocab: Vocab<number>;
+  wordVocab: Vocab<string>;
+  refs: RefNgrams[];
 }
 
-export class CHRF extends Metric<OrderCounts[][], CHRFScore> {
+export class CHRF extends Metric<CHRFRefInfo, CHRFScore> {
   readonly charOrder: number;
   readonly wordOrder: number;
   readonly beta: number;
   readonly lowercase: boolean;
   readonly whitespace: boolean;
   readonly epsSmoothing: boolean;
+  private readonly scratchChars = new Vocab<number>();
+  private readonly scratchWords = new Vocab<string>();
+  private readonly pool = new TablePool();
 
   constructor(opts: CHRFOptions = {}) {
     super();
@@ -116,37 +117,46 @@ export class CHRF extends Metric<OrderCounts[][], CHRFScore> {
     return this.lowercase ? pyLower(sent) : sent;
   }
 
-  private ngrams(sent: string): OrderCounts[] {
-    const all = charNgrams(sent, this.charOrder, this.whitespace);
-    if (this.wordOrder > 0) {
-      const words = chrfWords(sent);
-      for (let n = 1; n <= this.wordOrder; n++) all.push(wordNgrams(words, n));
+  protected extractReferenceInfo(refs: readonly string[], transient: boolean): CHRFRefInfo {
+    const charVocab = transient ? this.scratchChars : new Vocab<number>();
+    const wordVocab = transient ? this.scratchWords : new Vocab<string>();
+    if (transient) {
+      charVocab.clear();
+      wordVocab.clear();
+      this.pool.release();
     }
-    return withTotals(all);
+    const table = (base: number, order: number, ids: Int32Array): NgramTable => {
+      const t = transient ? this.pool.take(base, order, order * ids.length) : new NgramTable(base, order, order * ids.length);
+      t.addSequence(ids);
+      return t;
+    };
+    const seqs = refs.map((ref) => ({
+      chars: charIds(ref, this.whitespace, charVocab, true),
+      words: this.wordOrder > 0 ? wordIds(ref, wordVocab, true) : new Int32Array(0),
+    }));
+    return {
+      charVocab,
+      wordVocab,
+      refs: seqs.map(({ chars, words }) => ({
+        chars: table(charVocab.base, this.charOrder, chars),
+        words: table(wordVocab.base, this.wordOrder, words),
+        charLen: chars.length,
+        wordLen: words.length,
+      })),
+    };
   }
 
-  protected extractReferenceInfo(refs: readonly string[]): OrderCounts[][] {
-    return refs.map((r) => this.ngrams(r));
-  }
-
-  protected computeSegmentStatistics(hyp: string, refInfo: OrderCounts[][]): number[] {
-    const hypNgrams = this.ngrams(hyp);
+  protected computeSegmentStatistics(hyp: string, info: CHRFRefInfo): number[] {
+    const chars = charIds(hyp, this.whitespace, info.charVocab, false);
+    const words = this.wordOrder > 0 ? wordIds(hyp, info.wordVocab, false) : new Int32Array(0);
     let bestStats: number[] = [];
     let bestF = -1.0;
     // Several references: keep the statistics of the first one with the strictly best F.
-    for (const refNgrams of refInfo) {
-      const stats: number[] = [];
-      for (let k = 0; k < hypNgrams.length; k++) {
-        const h = hypNgrams[k]!;
-        const r = refNgrams[k]!;
-        let match = 0;
-        for (const [g, c] of h.counts) {
-          const rc = r.counts.get(g);
-          if (rc !== undefined) match += c < rc ? c : rc;
-        }
-        // Hypothesis n-grams count only when the reference has n-grams of that order.
-        stats.push(r.counts.size > 0 ? h.total : 0, r.total, match);
-      }
+    for (const ref of info.refs) {
+      const stats = [
+        ...this.orderStats(chars, ref.chars, ref.charLen, this.charOrder),
+        ...this.orderStats(words, ref.words, ref.wordLen, this.wordOrder),
+      ];
       const f = this.fScore(stats);
       if (f > bestF) {
         bestF = f;
@@ -154,6 +164,19 @@ export class CHRF extends Metric<OrderCounts[][], CHRFScore> {
       }
     }
     return bestStats;
+  }
+
+  /** [hyp count, ref count, matches] for each order 1..maxOrder. */
+  private orderStats(hyp: Int32Array, ref: NgramTable, refLen: number, maxOrder: number): number[] {
+    const matches = new Array<number>(maxOrder).fill(0);
+    if (maxOrder > 0) ref.clip(hyp, matches);
+    const out: number[] = [];
+    for (let n = 1; n <= maxOrder; n++) {
+      const refCount = ngramCount(refLen, n);
+      // Hypothesis n-grams count only when the reference has n-grams of that order.
+      out.push(refCount > 0 ? ngramCount(hyp.length, n) : 0, refCount, matches[n - 1]!);
+    }
+    return out;
   }
 
   /** chrF from [hyp, ref, match] triples per order; the float operations follow sacreBLEU's. */

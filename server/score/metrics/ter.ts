@@ -47,7 +47,7 @@ export class TER extends Metric<string[][], TERScore> {
     return this.tokenizer.tokenize(pyRstrip(sent));
   }
 
-  protected extractReferenceInfo(refs: readonly string[]): string[][] {
+  protected extractReferenceInfo(refs: readonly string[], _transient: boolean): string[][] {
     // sacreBLEU preprocesses reference words a second time here (the cache already did
     // once); both passes are kept so that odd inputs tokenize identically.
     return refs.map((r) => pySplit(this.preprocessSegment(r)));

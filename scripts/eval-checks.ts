@@ -1,0 +1,149 @@
+// Evaluation of the automatic checks against the issue's targets. Prints:
+//  1. the seed (corpora/mali-minusma): الخنتة by the terminology check with the glossary and by
+//     the calque check without it; number and name findings;
+//  2. the dev set (corpora/checks-dev, planted errors listed in expected.jsonl): precision and
+//     recall per check, with every miss and false alarm;
+//  3. NTREX-128 EN–AR (professional translations; default ../shared/data/ntrex128-en-ar):
+//     findings per check and per 20 sentences for checks 2–7 (calque … typography).
+// Usage: npx tsx scripts/eval-checks.ts [--ntrex DIR] [--dev DIR] [--seed DIR] [--verbose]
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runChecks } from '../server/check/index.js';
+import type { Finding } from '../server/core/types.js';
+import { readCorpus } from '../server/ingest/corpus.js';
+import { readTextFile } from '../server/ingest/text-file.js';
+import { processDocument } from '../server/pipeline.js';
+import { ntrexDocuments } from './ntrex.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: {
+    ntrex: { type: 'string', default: path.resolve(ROOT, '../shared/data/ntrex128-en-ar') },
+    dev: { type: 'string', default: path.join(ROOT, 'corpora/checks-dev') },
+    seed: { type: 'string', default: path.join(ROOT, 'corpora/mali-minusma') },
+    verbose: { type: 'boolean', default: false },
+  },
+});
+const NTREX_CHECKS = ['calque', 'numbers', 'names', 'untranslated', 'omission', 'typography'];
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+const short = (f: Finding) => `[${f.check}] ${f.side} «${f.text.length > 60 ? `${f.text.slice(0, 57)}…` : f.text}»`;
+
+// 1. The seed.
+{
+  const doc = readCorpus(values.seed!).documents[0]!;
+  const withGlossary = processDocument(doc.pair).findings;
+  const { glossary: _g, ...bare } = doc.pair;
+  const without = processDocument(bare).findings;
+  const junta = [...doc.pair.targetText.matchAll(/الخنتة/gu)].length;
+  const onJunta = (fs: Finding[], check: string) => fs.filter((f) => f.check === check && f.side === 'target' && f.text.includes('الخنتة')).length;
+  console.log(`Seed (${path.relative(ROOT, values.seed!)}), ${junta} × الخنتة in the MT`);
+  console.log(`  terminology check, with the glossary:   ${onJunta(withGlossary, 'terminology')}/${junta} flagged`);
+  console.log(`  calque check, glossary removed:         ${onJunta(without, 'calque')}/${junta} flagged`);
+  console.log(`  calque check, with the glossary:        ${onJunta(withGlossary, 'calque')} (the glossary rules on الخنتة, so no duplicate)`);
+  for (const check of ['numbers', 'names']) {
+    const fs = withGlossary.filter((f) => f.check === check);
+    console.log(`  ${check} findings: ${fs.length}${fs.length ? `  ${fs.map(short).join('; ')}` : ''}`);
+  }
+  const others = without.filter((f) => !['calque', 'names', 'numbers', 'terminology'].includes(f.check));
+  console.log(`  other checks (glossary removed): ${others.length}${others.length ? `  ${others.map(short).join('; ')}` : ''}`);
+}
+
+// 2. The dev set.
+interface Expected {
+  document: string;
+  check: string;
+  side: 'source' | 'target';
+  text: string;
+  context?: string;
+  occurrence?: number;
+  note?: string;
+  start?: number;
+  end?: number;
+}
+{
+  const corpus = readCorpus(values.dev!);
+  const file = path.join(values.dev!, 'expected.jsonl');
+  const expected: Expected[] = readTextFile(file)
+    .split(/\r?\n/u)
+    .map((l, i) => [l.trim(), i + 1] as const)
+    .filter(([l]) => l && !l.startsWith('#'))
+    .map(([l, line]) => {
+      const e = JSON.parse(l) as Expected;
+      const d = corpus.documents.find((x) => x.pair.id === e.document);
+      if (!d) throw new Error(`${file}:${line}: no document "${e.document}"`);
+      if (e.text) {
+        const text = e.side === 'source' ? d.pair.sourceText : d.pair.targetText;
+        const base = e.context ? text.indexOf(e.context) : 0;
+        if (base < 0) throw new Error(`${file}:${line}: context not found`);
+        let at = text.indexOf(e.text, base);
+        for (let k = 1; k < (e.occurrence ?? 1); k++) at = text.indexOf(e.text, at + 1);
+        if (at < 0) throw new Error(`${file}:${line}: text not found`);
+        e.start = at;
+        e.end = at + e.text.length;
+      }
+      return e;
+    });
+  const stats = new Map<string, { tp: number; fp: number; found: number; expected: number }>();
+  const stat = (c: string) => stats.get(c) ?? (stats.set(c, { tp: 0, fp: 0, found: 0, expected: 0 }), stats.get(c)!);
+  const misses: string[] = [];
+  const alarms: string[] = [];
+  for (const d of corpus.documents) {
+    const findings = processDocument(d.pair).findings;
+    const mine = expected.filter((e) => e.document === d.pair.id);
+    const hits = (e: Expected, f: Finding) =>
+      f.check === e.check && f.side === e.side && (e.check === 'language' ? f.scope === 'document' : f.start < e.end! && e.start! < f.end);
+    for (const f of findings) {
+      const s = stat(f.check);
+      if (mine.some((e) => hits(e, f))) s.tp++;
+      else {
+        s.fp++;
+        alarms.push(`${d.pair.id} ${short(f)}: ${f.message}`);
+      }
+    }
+    for (const e of mine) {
+      const s = stat(e.check);
+      s.expected++;
+      if (findings.some((f) => hits(e, f))) s.found++;
+      else misses.push(`${d.pair.id} [${e.check}] ${e.side} «${e.text}» (${e.note ?? ''})`);
+    }
+  }
+  console.log(`\nDev set (${path.relative(ROOT, values.dev!)}): ${corpus.documents.length} documents, ${expected.length} planted errors`);
+  console.log(`  ${'check'.padEnd(13)} ${'planted'.padStart(7)} ${'found'.padStart(6)} ${'recall'.padStart(7)} ${'findings'.padStart(9)} ${'false'.padStart(6)} ${'precision'.padStart(10)}`);
+  let T = { tp: 0, fp: 0, found: 0, expected: 0 };
+  for (const [c, s] of [...stats].sort()) {
+    T = { tp: T.tp + s.tp, fp: T.fp + s.fp, found: T.found + s.found, expected: T.expected + s.expected };
+    const n = s.tp + s.fp;
+    console.log(`  ${c.padEnd(13)} ${String(s.expected).padStart(7)} ${String(s.found).padStart(6)} ${(s.expected ? pct(s.found / s.expected) : '—').padStart(7)} ${String(n).padStart(9)} ${String(s.fp).padStart(6)} ${(n ? pct(s.tp / n) : '—').padStart(10)}`);
+  }
+  console.log(`  ${'all'.padEnd(13)} ${String(T.expected).padStart(7)} ${String(T.found).padStart(6)} ${pct(T.found / T.expected).padStart(7)} ${String(T.tp + T.fp).padStart(9)} ${String(T.fp).padStart(6)} ${pct(T.tp / (T.tp + T.fp)).padStart(10)}`);
+  for (const m of misses) console.log(`  missed: ${m}`);
+  for (const a of alarms) console.log(`  false alarm: ${a}`);
+}
+
+// 3. NTREX.
+if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
+  console.log(`\nNTREX: not found at ${values.ntrex} (pass --ntrex DIR); skipped.`);
+} else {
+  const docs = ntrexDocuments(values.ntrex!);
+  const counts = new Map<string, number>();
+  let sentences = 0;
+  const examples: string[] = [];
+  for (const d of docs) {
+    sentences += d.alignment.length;
+    for (const f of runChecks(d)) {
+      counts.set(f.check, (counts.get(f.check) ?? 0) + 1);
+      if (values.verbose && NTREX_CHECKS.includes(f.check)) examples.push(`${d.id} ${short(f)}: ${f.message}`);
+    }
+  }
+  const total = NTREX_CHECKS.reduce((n, c) => n + (counts.get(c) ?? 0), 0);
+  console.log(`\nNTREX-128 EN–AR (${values.ntrex}): ${docs.length} documents, ${sentences} sentence pairs (gold 1-1 alignment)`);
+  for (const c of NTREX_CHECKS) {
+    const n = counts.get(c) ?? 0;
+    console.log(`  ${c.padEnd(13)} ${String(n).padStart(5)} findings  ${((20 * n) / sentences).toFixed(3)} per 20 sentences`);
+  }
+  for (const c of [...counts.keys()].filter((c) => !NTREX_CHECKS.includes(c))) console.log(`  (${c}: ${counts.get(c)})`);
+  const rate = (20 * total) / sentences;
+  console.log(`  checks 2–7 together: ${total} findings, ${rate.toFixed(3)} per 20 sentences (target < 1): ${rate < 1 ? 'met' : 'NOT met'}`);
+  for (const e of examples) console.log(`  ${e}`);
+}

@@ -1,0 +1,241 @@
+// Transliteration calques without a glossary: an Arabic word that sound-spells an English common
+// noun of the aligned source where Arabic has a word of its own (junta → الخنتة). The consonant
+// skeletons of the English word and of the de-cliticised Arabic word are compared (text/skeleton.ts).
+// Guards: only lower-case English content words (names are expected to be transliterated; past
+// tenses and contractions are not nouns); Arabic words of at least four letters that the Arabic
+// dictionary does not know (a word Arabic has is not a calque: قبل for "couple", السابقة for
+// "spoke"); established loanwords (ميليشيا، ديمقراطية، إنترنت …, data/loanwords-ar.txt plus the
+// corpus's `allow` list) and glossary terms are left alone.
+import { z } from 'zod';
+import { foldArabicKey } from '../text/arabic.js';
+import { stemCandidates } from '../text/clitics.js';
+import { isArabicWord } from '../text/arabic-dictionary.js';
+import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { isEnglishWord } from '../text/english-words.js';
+import { memo } from '../text/memo.js';
+import { ArabicWordSet } from '../text/word-set.js';
+import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
+import { isCapitalised, words } from '../text/tokens.js';
+import { dataRows } from './data.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { sentenceWords, type EnglishInfo } from './words.js';
+import { defineCheck, primaryLang } from './types.js';
+
+const Options = z
+  .object({
+    /** Least skeleton similarity that counts as a transliteration. */
+    threshold: z.number().min(0.5).max(1).default(0.8),
+    /** Least consonants in both skeletons: two-consonant words match too much by chance. */
+    minConsonants: z.number().int().min(2).max(6).default(3),
+    /** More established loanwords for this corpus (Arabic, base form). */
+    allow: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+type Options = z.infer<typeof Options>;
+
+let builtInSet: ArabicWordSet | undefined;
+const builtInAllow = () => (builtInSet ??= new ArabicWordSet(builtInLoanwords()));
+
+let builtIn: string[] | undefined;
+export function builtInLoanwords(): string[] {
+  return (builtIn ??= dataRows('loanwords-ar.txt').map((r) => r[0]!));
+}
+
+let dictionary: Map<string, string> | undefined;
+function calqueDictionary(): Map<string, string> {
+  return (dictionary ??= new Map(dataRows('calques-en-ar.tsv').map((r) => [r[0]!.toLowerCase(), r[1]!])));
+}
+
+/** Singular candidates of an English word: juntas → junta, militias → militia, parties → party. */
+function englishForms(w: string): string[] {
+  const lower = w.toLowerCase().replace(/['’]s$/u, '');
+  const out = [lower];
+  if (/ies$/.test(lower)) out.push(lower.slice(0, -3) + 'y');
+  else if (/(?:s|x|z|ch|sh)es$/.test(lower)) out.push(lower.slice(0, -2));
+  else if (/[^s]s$/.test(lower)) out.push(lower.slice(0, -1));
+  return out;
+}
+
+/** What the calque check needs to know of an English word; null for words it never compares. */
+/** What the calque check needs to know of an English word (lower-cased); null if never compared. */
+function englishInfo(lowerText: string): EnglishInfo | null {
+  const lower = lowerText.replace(/['’]s$/u, '');
+  // Short words, contractions and past tenses are not the nouns MT sound-spells.
+  if (lower.length < 4 || /['’]/u.test(lower) || /[^e]ed$/u.test(lower)) return null;
+  const forms = englishForms(lower);
+  if (forms.some((f) => ENGLISH_STOPWORDS.has(f))) return null;
+  return { lower, nameSkeleton: englishSkeleton(lower), skeletons: [...new Set(forms.map(englishSkeleton))] };
+}
+
+interface ArabicWord {
+  skeletons: string[];
+}
+
+const skeletonMemos = new Map<number, (folded: string) => ArabicWord>();
+/** Skeletons of an Arabic word and its de-cliticised stems (only Arabic letters; four or more). */
+function arabicSkeletons(minConsonants: number): (folded: string) => ArabicWord {
+  let f = skeletonMemos.get(minConsonants);
+  if (!f) {
+    f = memo((folded: string) => {
+      if (!/^[\u0621-\u064A]+$/u.test(folded)) return { skeletons: [] };
+      const skeletons = [...new Set(stemCandidates(folded, 4).filter((st) => st.length >= 4).map(arabicSkeleton))].filter((s) => s.length >= minConsonants);
+      return { skeletons };
+    });
+    skeletonMemos.set(minConsonants, f);
+  }
+  return f;
+}
+
+export const calque = defineCheck<Options>({
+  id: 'calque',
+  category: 'Terminology',
+  severity: 'major',
+  languages: { source: ['en'], target: ['ar'] },
+  description: 'An Arabic word that sound-spells an English common noun of the source where Arabic has its own word.',
+  example: '"junta" → الخنتة (a sound-spelling; Arabic says المجلس العسكري).',
+  options: Options,
+  prepare(doc: CheckDocument, options: Options) {
+    // The shipped list is built once per process; a corpus's own additions once per document.
+    const extra = options.allow.length ? new ArabicWordSet(options.allow) : null;
+    const allow = { hasNear: (folded: string) => builtInAllow().hasNear(folded) || (extra?.hasNear(folded) ?? false) };
+    const srcLang = primaryLang(doc.source.lang);
+    const tgtLang = primaryLang(doc.target.lang);
+    // Glossary knowledge: suggestions for English words, and Arabic words it already rules on.
+    const suggest = new Map<string, string>();
+    const glossaryWords = new Set<string>();
+    for (const e of doc.glossary?.entries ?? []) {
+      const tgt = e.terms.filter((t) => primaryLang(t.lang) === tgtLang);
+      const preferred = tgt.find((t) => t.status === 'preferred') ?? tgt.find((t) => t.status === 'admitted');
+      for (const t of tgt) for (const w of foldArabicKey(t.text).split(/\s+/u)) for (const st of stemCandidates(w, 2)) glossaryWords.add(st);
+      if (!preferred) continue;
+      for (const t of e.terms) if (primaryLang(t.lang) === srcLang) suggest.set(t.text.toLowerCase(), preferred.text);
+    }
+    // English words written in lower case somewhere in the source: a capitalised occurrence at
+    // the start of a sentence is the same common noun ("Juntas rarely …").
+    const common = new Set<string>();
+    const midCaps = new Set<string>();
+    for (const s of doc.source.sentences) {
+      for (const w of sentenceWords(doc.source, s.index)) {
+        if (!isCapitalised(w.text)) common.add(w.folded);
+        else if (w.k > 0) midCaps.add(w.folded.replace(/['’]s$/u, ''));
+      }
+    }
+    // Where each Arabic word and each English word occurs: a sound-spelling of an English word
+    // appears only where that word is in the source (الخنتة only next to "junta"); a word that
+    // also turns up without it is something else (part of a name, an ordinary word). Built on
+    // the first candidate only: most documents have none.
+    let occurrences: { ar: Map<string, Set<number>>; en: Map<string, Set<number>> } | undefined;
+    const where = () => {
+      if (occurrences) return occurrences;
+      const ar = new Map<string, Set<number>>();
+      const en = new Map<string, Set<number>>();
+      const note = (m: Map<string, Set<number>>, k: string, b: number) => {
+        let set = m.get(k);
+        if (!set) m.set(k, (set = new Set()));
+        set.add(b);
+      };
+      doc.alignment.forEach((b, k) => {
+        for (const i of b.target) {
+          const s = doc.target.sentences[i]!;
+          for (const w of words(doc.target.text, s.start, s.end)) note(ar, foldArabicKey(w.text), k);
+        }
+        for (const i of b.source) {
+          const s = doc.source.sentences[i]!;
+          for (const w of words(doc.source.text, s.start, s.end)) for (const f of englishForms(w.text)) note(en, f, k);
+        }
+      });
+      return (occurrences = { ar, en });
+    };
+    const skeletonsOf = arabicSkeletons(options.minConsonants);
+    // The guards that need word lists run only for words whose skeleton matched.
+    const excused = new Map<string, boolean>();
+    const isExcused = (folded: string, surface: string) => {
+      let e = excused.get(folded);
+      if (e === undefined) {
+        e = allow.hasNear(folded) || isArabicWord(surface);
+        excused.set(folded, e);
+      }
+      return e;
+    };
+
+    return (bead: BeadView): FindingDraft[] => {
+      if (bead.source.length === 0 || bead.target.length === 0) return [];
+      const english: Array<{ word: string; skeletons: string[] }> = [];
+      const capitalised: string[] = [];
+      for (const s of bead.source) {
+        const ws = sentenceWords(doc.source, s.index);
+        for (const w of ws) {
+          // Cached on the word form (every occurrence in every document shares it).
+          const info = w.info.english === undefined ? (w.info.english = englishInfo(w.folded)) : w.info.english;
+          if (!info) continue;
+          // A capital letter marks a name, unless the word opens the sentence and is a common
+          // word: written in lower case elsewhere, or an English word that is neither capitalised
+          // inside a sentence anywhere in the document nor followed by a capitalised word
+          // ("Inflation in Egypt …" is common; "Graham Smith …", "Trump said …" are not).
+          const commonHere =
+            w.k === 0 &&
+            (common.has(info.lower) ||
+              (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && isCapitalised(ws[1].text))));
+          if (isCapitalised(w.text) && !commonHere) {
+            if (info.nameSkeleton.length >= 2) capitalised.push(info.nameSkeleton);
+            continue;
+          }
+          const sk = info.skeletons.filter((k) => k.length >= options.minConsonants);
+          if (sk.length) english.push({ word: info.lower, skeletons: sk });
+        }
+      }
+      if (english.length === 0) return [];
+      const flat: Array<{ word: string; es: string }> = [];
+      for (const e of english) for (const es of e.skeletons) flat.push({ word: e.word, es });
+      const out: FindingDraft[] = [];
+      for (const s of bead.target) {
+        for (const w of sentenceWords(doc.target, s.index)) {
+          const folded = w.folded;
+          const a = options.minConsonants === 3 ? (w.info.calque ??= skeletonsOf(folded)) : skeletonsOf(folded);
+          if (a.skeletons.length === 0) continue;
+          let best = 0;
+          let bestWord = '';
+          for (const as of a.skeletons) {
+            for (const { word, es } of flat) {
+              // A sound-spelling keeps the first consonant (a table lookup, before any edit distance).
+              if (!sameOnset(es, as)) continue;
+              const sc = skeletonScore(es, as, Math.max(best, options.threshold));
+              if (sc > best) {
+                best = sc;
+                bestWord = word;
+              }
+            }
+          }
+          if (best < options.threshold) continue;
+          const suggestion = englishForms(bestWord).map((f) => suggest.get(f) ?? calqueDictionary().get(f)).find(Boolean);
+          // When Arabic's own word is known (glossary, calque list), a sound-spelling is a calque
+          // even if some dictionary lists it (الفاكسين for اللقاح); otherwise a dictionary word is
+          // taken as established Arabic.
+          // A word the glossary rules on is the terminology check's business.
+          if (stemCandidates(folded, 2).some((st) => glossaryWords.has(st))) continue;
+          if (suggestion ? allow.hasNear(folded) : isExcused(folded, w.text)) continue;
+          // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque.
+          if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
+          const occ = where();
+          const here = occ.ar.get(folded);
+          const withWord = englishForms(bestWord).reduce((set, f) => {
+            for (const b of occ.en.get(f) ?? []) set.add(b);
+            return set;
+          }, new Set<number>());
+          if (here && [...here].some((b) => !withWord.has(b))) continue;
+          out.push({
+            side: 'target',
+            sentence: s.index,
+            start: w.start,
+            end: w.end,
+            message:
+              `"${w.text}" sound-spells the English "${bestWord}" instead of translating it` +
+              (suggestion ? `; Arabic says "${suggestion}".` : '. If it is not an established loanword, use the Arabic word (or add it to the calque check\'s "allow" list).'),
+            ...(suggestion ? { suggestion } : {}),
+          });
+        }
+      }
+      return out;
+    };
+  },
+});

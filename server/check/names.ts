@@ -1,0 +1,423 @@
+// Names: a capitalised source name or acronym must reach the target, transliterated (Kidal →
+// كيدال), as the glossary or the shipped name list says (Germany → ألمانيا, UN → الأمم المتحدة),
+// spelled letter by letter (BBC → بي بي سي) or kept in Latin script. A name that does not is
+// reported: on the target word when a word there nearly sounds like it but is not a
+// transliteration (JNIM → جنون, "madness": the name became an ordinary word), otherwise on
+// the source as missing. A multi-word name counts as there when any of its words is.
+import { z } from 'zod';
+import type { SegmentedText, Term } from '../core/types.js';
+import { foldArabic } from '../text/arabic.js';
+import { spelledAcronymPattern } from '../text/acronyms.js';
+import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { isArabicWord } from '../text/arabic-dictionary.js';
+import { isEnglishWord } from '../text/english-words.js';
+import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
+import { isAllCaps, isCapitalised, words } from '../text/tokens.js';
+import { sentenceWords } from './words.js';
+import { stemCandidates } from '../text/clitics.js';
+import { memo } from '../text/memo.js';
+import { ArabicWordSet } from '../text/word-set.js';
+import { dataRows } from './data.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { defineCheck, primaryLang } from './types.js';
+
+const Options = z
+  .object({
+    /** Least skeleton similarity for a target word to count as the name's transliteration. */
+    threshold: z.number().min(0.3).max(1).default(0.7),
+    /** From this similarity up (and below threshold) a target word is a near miss: the name rendered as another word. */
+    nearMiss: z.number().min(0).max(1).default(0.6),
+    /** Extra renderings for this corpus: { "Mali": ["مالي"] }; an empty list means "not a name". */
+    renderings: z.record(z.string(), z.array(z.string())).default({}),
+  })
+  .strict();
+type Options = z.infer<typeof Options>;
+
+interface Known {
+  /** Arabic forms; empty: an ordinary capitalised word, not checked. */
+  forms: string[];
+}
+
+// Word sets for each list of Arabic forms, shared by every document.
+const formSets = new Map<string, { single: ArabicWordSet; multi: ArabicWordSet[][] }>();
+let phrases: Array<[string, Known]> | undefined;
+const builtInPhrases = () => (phrases ??= [...builtInNames()].filter(([en]) => en.includes(' ')));
+
+let builtIn: Map<string, Known> | undefined;
+function builtInNames(): Map<string, Known> {
+  if (!builtIn) {
+    builtIn = new Map();
+    for (const [en, ar] of dataRows('names-en-ar.tsv')) {
+      builtIn.set(en!, { forms: !ar || ar === '-' ? [] : ar.split('|').map((f) => f.trim()).filter(Boolean) });
+    }
+  }
+  return builtIn;
+}
+
+/** The name in Latin letters, as a translator may keep it (RedState, MeToo); null if too short. */
+const latinPattern = memo((key: string) => {
+  const k = key.replace(/\./g, '').replace(/['’]s?$/u, '');
+  if (k.length < 2) return null;
+  return new RegExp(`(?<![A-Za-z])${k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`, 'iu');
+}, 20_000);
+
+const titleCases = new WeakMap<SegmentedText, boolean[]>();
+/** Whether a source sentence is a Title Case headline (most of its content words capitalised). */
+function titleCaseOf(side: SegmentedText, sentence: number): boolean {
+  let all = titleCases.get(side);
+  if (!all) {
+    all = side.sentences.map((s) => {
+      const content = sentenceWords(side, s.index).filter((w) => w.text.length >= 4 && !ENGLISH_STOPWORDS.has(w.folded));
+      return content.length >= 3 && content.filter((w) => isCapitalised(w.text)).length >= content.length * 0.7;
+    });
+    titleCases.set(side, all);
+  }
+  return all[sentence] ?? false;
+}
+
+const nameSkeletons = memo((w: string) => [...new Set(stemCandidates(w, 2).map(arabicSkeleton))].filter(Boolean));
+
+/** Plural nouns for groups of people (Eurosceptics, Brexiteers, Austrians): translated, not names. */
+const GROUP_NOUN = /(?:ers|ists|ians|ans|ics|ites|ees|ks)$/u;
+
+/** An Arabic "word" this long is several words whose spaces were lost. */
+export const GLUED = 18;
+
+const NAME_AT = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}]*)*/uy;
+
+interface NameToken {
+  text: string;
+  /** Without a possessive or an acronym plural: Mali's → Mali, MPs stays (known), AMs → AM. */
+  key: string;
+  start: number;
+  end: number;
+}
+
+interface Candidate {
+  word: { text: string; start: number; end: number; folded: string; sentence: number };
+  skeletons: string[];
+  /** Two adjacent target words read as one name. */
+  pair?: boolean;
+}
+
+interface Group {
+  tokens: NameToken[];
+  /** Starts a sentence or a quotation, or sits in a Title Case headline. */
+  initial: boolean;
+  start: number;
+  end: number;
+  sentence: number;
+}
+
+/** A name and the country or person behind an adjective: Chilean → Chile, Syrian → Syria. */
+function nameVariants(key: string): string[] {
+  const out = [key];
+  // Berners-Lee, Plasco-Flaxman: each part may be written on its own.
+  if (key.includes('-')) out.push(...key.split('-').filter((p) => p.length >= 2));
+  // German and Dutch W sounds as v (Wagner → فاغنر), which English spelling hides; in pinyin
+  // X, Q and Zh are sh, ch and j (Xining → شينينغ، Qinghai → تشينغهاي).
+  if (/^W/u.test(key)) out.push(`V${key.slice(1)}`);
+  if (/^X/u.test(key)) out.push(`Sh${key.slice(1)}`);
+  if (/^Q(?!u)/u.test(key)) out.push(`Ch${key.slice(1)}`);
+  if (/^Zh/u.test(key)) out.push(`J${key.slice(2)}`);
+  const m = /^(.{3,}?)(?:ian|ean|an|ese|ish|i)s?$/u.exec(key);
+  if (m) out.push(m[1]!, `${m[1]!}a`);
+  return out;
+}
+
+function stripPossessive(w: string): string {
+  // Mali's → Mali; an acronym's plural too: MPs → MP, TVs → TV, FAQs → FAQ.
+  return w.replace(/['’]s?$/u, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
+}
+
+/** A term list from the glossary keyed by source term, for names the glossary rules on. */
+function glossaryIndex(doc: CheckDocument): Map<string, Term[]> {
+  const srcLang = primaryLang(doc.source.lang);
+  const tgtLang = primaryLang(doc.target.lang);
+  const out = new Map<string, Term[]>();
+  for (const e of doc.glossary?.entries ?? []) {
+    const tgt = e.terms.filter((t) => primaryLang(t.lang) === tgtLang && t.status !== 'deprecated' && t.status !== 'superseded');
+    if (!tgt.length) continue;
+    for (const t of e.terms) if (primaryLang(t.lang) === srcLang) out.set(t.text, tgt);
+  }
+  return out;
+}
+
+/**
+ * A word that can stand for a name rendered as an ordinary word: a dictionary word of at least
+ * four letters behind its clitics, and not a verb in the imperfect (يقوم، تتم).
+ */
+function ordinaryNoun(folded: string, surface: string): boolean {
+  const stems = stemCandidates(folded, 2);
+  const stem = stems[stems.length - 1]!;
+  return stem.length >= 4 && !/^[يت]/u.test(stem) && isArabicWord(surface);
+}
+
+export const names = defineCheck<Options>({
+  id: 'names',
+  category: 'Accuracy/Mistranslation',
+  severity: 'major',
+  languages: { source: ['en'], target: ['ar'] },
+  description: 'Capitalised source names and acronyms must appear in the target, transliterated or as the glossary or name list says.',
+  example: 'JNIM → جنون ("madness"): the group\'s name became an ordinary word.',
+  options: Options,
+  prepare(doc: CheckDocument, options: Options) {
+    const src = doc.source.text;
+    const tgt = doc.target.text;
+    const own = Object.entries(options.renderings);
+    const known = own.length ? new Map([...builtInNames(), ...own.map(([en, forms]): [string, Known] => [en, { forms }])]) : builtInNames();
+    const glossary = glossaryIndex(doc);
+    // Words capitalised in mid-sentence anywhere in the source: a sentence-initial occurrence of
+    // the same word is a name too.
+    const midCaps = new Set<string>();
+    for (const s of doc.source.sentences) {
+      words(src, s.start, s.end).forEach((w, k) => {
+        if (k > 0 && isCapitalised(w.text)) midCaps.add(stripPossessive(w.text));
+      });
+    }
+    const knownPhrases = own.length ? [...known].filter(([en]) => en.includes(' ')) : builtInPhrases();
+    const formsOf = (forms: string[]) => {
+      const key = forms.join('|');
+      let f = formSets.get(key);
+      if (!f) {
+        const single = new ArabicWordSet(forms.filter((x) => !/\s/u.test(x.trim())));
+        const multi = forms
+          .filter((x) => /\s/u.test(x.trim()))
+          .map((x) => x.trim().split(/\s+/u).map((w) => new ArabicWordSet([w])));
+        f = { single, multi };
+        formSets.set(key, f);
+      }
+      return f;
+    };
+    const skeletonsOf = nameSkeletons;
+
+    return (bead: BeadView): FindingDraft[] => {
+      if (bead.source.length === 0 || bead.target.length === 0) return [];
+      const groups: Group[] = [];
+      for (const s of bead.source) {
+        const toks: Array<NameToken & { index: number; initial: boolean }> = [];
+        // A headline in Title Case capitalises ordinary words: there a capital proves nothing.
+        const titleCase = titleCaseOf(doc.source, s.index);
+        // Only capitalised words start a name: read the whole token (U.N., Berners-Lee, Mali's)
+        // from there, and skip the words it covers and the parts of lower-case hyphenated words.
+        let lastEnd = -1;
+        for (const w of sentenceWords(doc.source, s.index)) {
+          if (w.start < lastEnd || !isCapitalised(w.text) || (w.start > s.start && src[w.start - 1] === '-')) continue;
+          NAME_AT.lastIndex = w.start;
+          const text = NAME_AT.exec(src)?.[0] ?? w.text;
+          lastEnd = w.start + text.length;
+          const m = { index: w.start };
+          const index = w.k;
+          const caps = isAllCaps(text);
+          // "I", "I'm", "It's": pronouns and contractions, not names.
+          if (text === 'I' || /['’](?:m|re|ve|ll|d|t)$/iu.test(text) || (/['’]s$/u.test(text) && ENGLISH_STOPWORDS.has(text.slice(0, -2).toLowerCase()))) continue;
+          if (!caps && ENGLISH_STOPWORDS.has(text.toLowerCase())) continue;
+          // U-turn, Rock-type: a capital in a hyphenated common word.
+          if (/-\p{Ll}+$/u.test(text) && /^\p{Lu}\p{Ll}*-/u.test(text) && isEnglishWord(text.split('-').pop()!)) continue;
+          const key = stripPossessive(text);
+          // The first word of a sentence (or of a quotation) is capitalised anyway.
+          const before = src.slice(Math.max(s.start, m.index - 3), m.index);
+          const initial = index === 0 || /["“‘(:]\s*$/u.test(before) || titleCase;
+          if (initial && !caps && !midCaps.has(key) && !known.has(key) && !glossary.has(key)) continue;
+          toks.push({ text, key, start: m.index, end: m.index + text.length, index, initial });
+        }
+        for (const t of toks) {
+          const last = groups[groups.length - 1];
+          const prevTok = last?.tokens[last.tokens.length - 1];
+          if (last && last.sentence === s.index && prevTok && /^ +$/u.test(src.slice(prevTok.end, t.start))) {
+            last.tokens.push(t);
+            last.end = t.end;
+          } else groups.push({ tokens: [t], start: t.start, end: t.end, sentence: s.index, initial: t.initial });
+        }
+      }
+      if (groups.length === 0) return [];
+
+      const tgtWords = bead.target.length === 1 ? sentenceWords(doc.target, bead.target[0]!.index) : bead.target.flatMap((s) => sentenceWords(doc.target, s.index));
+      const arabicWords = tgtWords.filter((w) => /^[\u0621-\u064A]+$/u.test(w.folded));
+      // Text whose spaces were lost (كورياالشماليةمنذعام) cannot be judged word by word; the
+      // typography check reports it.
+      if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
+      // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
+      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: (w.info.nameSkeletons ??= skeletonsOf(w.folded)) }));
+      let onsets: Map<string, Array<{ c: Candidate; a: string }>> | undefined;
+      const onsetIndex = () => {
+        if (onsets) return onsets;
+        onsets = new Map();
+        for (const c of candidates) {
+          for (const a of c.skeletons) {
+            const list = onsets.get(a[0]!);
+            if (list) list.push({ c, a });
+            else onsets.set(a[0]!, [{ c, a }]);
+          }
+        }
+        return onsets;
+      };
+      let paired = false;
+      const addPairs = () => {
+        if (paired) return;
+        paired = true;
+        onsets = undefined;
+        for (let i = 0; i + 1 < arabicWords.length; i++) {
+          const a = arabicWords[i]!;
+          const b = arabicWords[i + 1]!;
+          if (/^\s+$/u.test(tgt.slice(a.end, b.start))) {
+            // Not cached: word pairs rarely repeat, and would only crowd out single words.
+            const skeletons = [...new Set(stemCandidates(a.folded, 2).map((st) => arabicSkeletonUncached(st + b.folded)))];
+            candidates.push({ word: { ...a, end: b.end, text: tgt.slice(a.start, b.end), folded: a.folded + b.folded }, skeletons, pair: true });
+          }
+        }
+      };
+      const tgtSpan = { start: bead.target[0]!.start, end: bead.target[bead.target.length - 1]!.end };
+      let plain: string | undefined;
+      const tgtPlain = () => (plain ??= tgt.slice(tgtSpan.start, tgtSpan.end).replace(/\./g, ''));
+      let foldedSpan: string | undefined;
+      const tgtFolded = () => (foldedSpan ??= foldArabic(tgt.slice(tgtSpan.start, tgtSpan.end)).text);
+      const hasLatin = bead.target.some((s) => /[A-Za-z]/u.test(s.text));
+
+      const formsPresent = (forms: string[]) => {
+        const f = formsOf(forms);
+        if (f.single.size > 0 && tgtWords.some((w) => f.single.has(w.folded))) return true;
+        // Multi-word forms: consecutive words, each in any of its inflected forms
+        // (كوريا الشمالية also matches الكورية الشمالية).
+        return f.multi.some((seq) => tgtWords.some((_, i) => seq.every((ws, k) => tgtWords[i + k] !== undefined && ws.has(tgtWords[i + k]!.folded))));
+      };
+      const latinPresent = (key: string) => {
+        if (!hasLatin) return false;
+        const re = latinPattern(key);
+        return re !== null && re.test(tgtPlain());
+      };
+      const bestTranslit = (keys: string[]) => {
+        let best = 0;
+        let bestLen = 0;
+        let cand: Candidate | undefined;
+        const scan = () => {
+          const index = onsetIndex();
+          for (const key of keys) {
+            const en = englishSkeleton(key);
+            if (!en) continue;
+            // A transliteration keeps the first consonant: only words starting with a letter
+            // the name's first sound may be written with.
+            for (const letter of onsetLetters(en)) {
+              for (const { c, a } of index.get(letter) ?? []) {
+                const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
+                // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
+                const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);
+                if (sc > best || (sc === best && ((cand?.pair && !c.pair) || closer))) {
+                  bestLen = a.length;
+                  best = sc;
+                  cand = c;
+                }
+              }
+            }
+          }
+        };
+        scan();
+        // Two Arabic words read as one name (بيونغ يانغ) only when single words fall short.
+        if (best < options.threshold) {
+          addPairs();
+          scan();
+        }
+        return { best, cand };
+      };
+
+      const out: FindingDraft[] = [];
+      const explained = new Set<number>(); // target words that are some name's transliteration
+      const pending: Array<{ g: Group; near?: { word: Candidate['word']; score: number }; glossaryForms?: Term[] }> = [];
+      for (const g of groups) {
+        const phrase = g.tokens.map((t) => t.key).join(' ');
+        let satisfied = false;
+        let checkable = false;
+        let glossaryForms: Term[] | undefined;
+        // Known multi-word names first: "White House", "United Nations", "North Korea".
+        for (const [en, k] of knownPhrases) {
+          if (!phrase.includes(en)) continue;
+          checkable = true;
+          if (k.forms.length === 0 || formsPresent(k.forms)) satisfied = true;
+        }
+        const gl = glossary.get(phrase) ?? glossary.get(g.tokens.map((t) => t.text).join(' '));
+        if (gl) {
+          checkable = true;
+          glossaryForms = gl;
+          if (formsPresent(gl.map((t) => t.text))) satisfied = true;
+        }
+        let near: { word: Candidate['word']; score: number } | undefined;
+        const open = g.tokens.filter((t) => {
+          const k = known.get(t.key) ?? known.get(t.text);
+          return !(k && k.forms.length === 0); // an ordinary capitalised word is translated
+        });
+        if (open.length) checkable = true;
+        for (const t of open) {
+          if (satisfied) break;
+          const k = known.get(t.key) ?? known.get(t.text);
+          const tg = glossary.get(t.key);
+          if (tg && !glossaryForms) glossaryForms = tg;
+          if (tg && formsPresent(tg.map((x) => x.text))) satisfied = true;
+          else if (k && formsPresent(k.forms)) satisfied = true;
+          // US-China, Franco-German: each part is a name of its own.
+          else if (t.key.includes('-') && t.key.split('-').every((part) => { const kp = known.get(part); return kp !== undefined && (kp.forms.length === 0 || formsPresent(kp.forms)); })) satisfied = true;
+          else if (latinPresent(t.key)) satisfied = true;
+          else if (isAllCaps(t.key) && spelledAcronymPattern(t.key)?.test(tgtFolded())) satisfied = true;
+        }
+        if (!satisfied && open.length) {
+          // Transliteration: each name word, and the words joined (New York → نيويورك).
+          const keys = [...open.flatMap((t) => nameVariants(t.key)), ...(g.tokens.length > 1 ? [g.tokens.map((t) => t.key).join('')] : [])];
+          const { best, cand } = bestTranslit(keys);
+          if (cand && best >= options.threshold) satisfied = true;
+          // A near sound-alike that Arabic does not know as a word is this name's own spelling.
+          else if (cand && best >= 0.5 && !isArabicWord(cand.word.text)) satisfied = true;
+          // A one-word name (JNIM) whose nearest sound-alike is an ordinary Arabic word (جنون).
+          // A one-word acronym read as a word (JNIM) whose nearest sound-alike is an ordinary
+          // Arabic word (جنون): the name was translated as a word. Shorter acronyms are spelled
+          // letter by letter and other names too often match words by chance to judge this way.
+          else if (
+            cand && best >= options.nearMiss && g.tokens.length === 1 && isAllCaps(open[0]!.key) &&
+            open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4 && ordinaryNoun(cand.word.folded, cand.word.text)
+          ) {
+            near = { word: cand.word, score: best };
+          }
+          if (satisfied && cand) explained.add(cand.word.start);
+        }
+        if (!checkable || satisfied) continue;
+        // Only a clear name is reported missing: several words, or one capitalised mid-sentence,
+        // that are not English words (Pelosi, not "Chambers"). Acronyms are left out unless the
+        // glossary or the name list knows them: translators expand them (BST → بتوقيت بريطانيا
+        // الصيفي), which no transliteration can confirm; a near miss (JNIM → جنون) still counts.
+        // Words the name list knows (Friday → الجمعة, Scotland → اسكتلندا) confirm a name when
+        // present but are not reported when absent: dates and places are often reworded.
+        const names = open.filter(
+          (t) =>
+            !isAllCaps(t.key) && t.key.replace(/[^\p{L}]/gu, '').length >= 3 && !isEnglishWord(t.key) &&
+            !known.has(t.key) && !GROUP_NOUN.test(t.key),
+        );
+        const strong = names.length > 0 && (names.length >= 2 || !g.initial);
+        if (!near && !strong) continue;
+        pending.push({ g, ...(near ? { near } : {}), ...(glossaryForms ? { glossaryForms } : {}) });
+      }
+      for (const { g, near, glossaryForms } of pending) {
+        const name = src.slice(g.start, g.end);
+        const suggestion = glossaryForms?.find((t) => t.status === 'preferred')?.text ?? glossaryForms?.[0]?.text;
+        if (near && !explained.has(near.word.start)) {
+          out.push({
+            side: 'target',
+            sentence: near.word.sentence,
+            start: near.word.start,
+            end: near.word.end,
+            message: `"${near.word.text}" stands where the source has the name "${name}", but it is not a transliteration of it: the name may have been rendered as an ordinary word.`,
+            ...(suggestion ? { suggestion } : {}),
+          });
+        } else if (!glossaryForms) {
+          // With a glossary entry, the terminology check already reports the missing translation.
+          out.push({
+            side: 'source',
+            sentence: g.sentence,
+            start: g.start,
+            end: g.end,
+            category: 'Accuracy/Omission',
+            message: `The name "${name}" is not in the translation: no transliteration, known Arabic form or Latin spelling of it was found.`,
+          });
+        }
+      }
+      return out;
+    };
+  },
+});

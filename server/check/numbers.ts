@@ -1,0 +1,127 @@
+// Numbers: every number of the source must be in the aligned target and no number may appear
+// from nowhere. Values are compared, not strings: 15,000 = 15000 = ١٥٬٠٠٠ = 15 ألف; ثماني = 8;
+// ثلاثة عشر = ثلاث عشرة = 13; 61 percent = 61 في المئة = ٪61. Number words below three, ordinal
+// words and duals are never required (جنديان says "two soldiers", لهجومين "two attacks", and
+// "one" is usually the singular), but they do satisfy a source number that is there.
+import { z } from 'zod';
+import type { Sentence } from '../core/types.js';
+import { arabicNumbers, isArabicNumberWord } from '../text/numbers-ar.js';
+import { englishNumbers } from '../text/numbers-en.js';
+import { sameNumber, type NumberMention } from '../text/numbers.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { defineCheck } from './types.js';
+import { sentenceWords } from './words.js';
+
+const Options = z
+  .object({
+    /** Number words below this value (one, two) need not be in the other side. */
+    minWordValue: z.number().int().min(0).default(3),
+    /** Report target numbers that the source does not have. */
+    extra: z.boolean().default(true),
+  })
+  .strict();
+type Options = z.infer<typeof Options>;
+
+interface Located extends NumberMention {
+  sentence: number;
+}
+
+function collect(sentences: Sentence[], parse: (from: number, to: number) => NumberMention[]): Located[] {
+  return sentences.flatMap((s) => parse(s.start, s.end).map((m) => ({ ...m, sentence: s.index })));
+}
+
+function matches(a: NumberMention, b: NumberMention, strict: boolean): boolean {
+  if (strict) return sameNumber(a.values[0]!, b.values[0]!);
+  return a.values.some((x) => b.values.some((y) => sameNumber(x, y)));
+}
+
+const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
+
+export const numbers = defineCheck<Options>({
+  id: 'numbers',
+  category: 'Accuracy/Mistranslation',
+  severity: 'major',
+  languages: { source: ['en'], target: ['ar'] },
+  description: 'Numbers missing from the translation, added to it, or changed; digits, Arabic-Indic digits and number words compared by value.',
+  example: '"15,000-strong" → 1500 جندي: the translation has 1,500 where the source has 15,000.',
+  options: Options,
+  prepare(doc: CheckDocument, options: Options) {
+    const src = doc.source.text;
+    const tgt = doc.target.text;
+    const sentenceAt = new Map(doc.target.sentences.map((s) => [s.start, s.index]));
+    const wordsOf = (start: number) => sentenceWords(doc.target, sentenceAt.get(start) ?? -1);
+    const required = (m: NumberMention) => m.kind === 'digits' || (m.kind === 'words' && m.values[0]! >= options.minWordValue);
+    return (bead: BeadView): FindingDraft[] => {
+      if (bead.source.length === 0 || bead.target.length === 0) return [];
+      const s = collect(bead.source, (a, b) => englishNumbers(src, a, b));
+      // Duals (جنديان) only matter when the source says two; reading them costs a look at
+      // every word, so only then.
+      const duals = s.some((m) => m.values.includes(2));
+      // Latin text kept in the target (a book title) may spell numbers in English.
+      const t = collect(bead.target, (a, b) => [
+        // Most sentences have no digit and no number word: known at once from the shared words.
+        ...(duals || /[0-9\u0660-\u0669\u06F0-\u06F9]/u.test(tgt.slice(a, b)) || wordsOf(a).some((w) => (w.info.numberWord ??= isArabicNumberWord(w.folded)))
+          ? arabicNumbers(tgt, a, b, { duals })
+          : []),
+        ...(/[A-Za-z]/u.test(tgt.slice(a, b)) ? englishNumbers(tgt, a, b).filter((m) => m.kind !== 'digits') : []),
+      ]);
+      if (s.length === 0 && t.filter(required).length === 0) return [];
+      const usedT = new Set<number>();
+      const usedS = new Set<number>();
+      // Exact first readings first (15,000 ↔ 15000), then any reading (15,000 ↔ 15 ألف); numbers
+      // that must be there are paired before the optional ones, so "four" is not used up by
+      // "fourth" and a digit 2 is not used up by a dual.
+      const sOrder = s.map((_, i) => i).sort((a, b) => Number(required(s[b]!)) - Number(required(s[a]!)));
+      const tOrder = t.map((_, i) => i).sort((a, b) => Number(required(t[b]!)) - Number(required(t[a]!)));
+      for (const strict of [true, false]) {
+        for (const i of sOrder) {
+          if (usedS.has(i)) continue;
+          const j = tOrder.find((k) => !usedT.has(k) && matches(s[i]!, t[k]!, strict));
+          if (j !== undefined) {
+            usedS.add(i);
+            usedT.add(j);
+          }
+        }
+      }
+      const missing = s.filter((m, i) => !usedS.has(i) && required(m));
+      const extra = options.extra ? t.filter((m, i) => !usedT.has(i) && required(m)) : [];
+      const out: FindingDraft[] = [];
+      // A missing and an extra number in the same pair are one changed number.
+      while (missing.length && extra.length) {
+        const sm = missing.shift()!;
+        const tm = extra.shift()!;
+        const digitsOnly = /^[0-9\u0660-\u0669\u06F0-\u06F9.,٫٬]+$/u.test(tgt.slice(tm.start, tm.end));
+        out.push({
+          side: 'target',
+          sentence: tm.sentence,
+          start: tm.start,
+          end: tm.end,
+          message: `"${tgt.slice(tm.start, tm.end)}" (${fmt(tm.values[0]!)}) where the source has "${src.slice(sm.start, sm.end)}" (${fmt(sm.values[0]!)}).`,
+          ...(digitsOnly && sm.kind === 'digits' && Number.isInteger(sm.values[0]) ? { suggestion: String(sm.values[0]) } : {}),
+        });
+      }
+      for (const sm of missing) {
+        out.push({
+          side: 'source',
+          sentence: sm.sentence,
+          start: sm.start,
+          end: sm.end,
+          category: 'Accuracy/Omission',
+          message: `The number "${src.slice(sm.start, sm.end)}" (${fmt(sm.values[0]!)}) is not in the translation, in digits or in words.`,
+        });
+      }
+      for (const tm of extra) {
+        out.push({
+          side: 'target',
+          sentence: tm.sentence,
+          start: tm.start,
+          end: tm.end,
+          category: 'Accuracy/Addition',
+          severity: 'minor',
+          message: `The number "${tgt.slice(tm.start, tm.end)}" (${fmt(tm.values[0]!)}) is not in the source.`,
+        });
+      }
+      return out;
+    };
+  },
+});

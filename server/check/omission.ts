@@ -1,0 +1,183 @@
+// Omission and addition: a source sentence with no translation (1-0 bead) or a target sentence
+// with no source (0-1); a pair whose length ratio is an outlier against the document's own
+// ratios (robust z-score on log ratios, with a factor guard so tight documents do not flag
+// ordinary variation); and a negation in the source (no, not, never, n't, without, nor) with
+// no Arabic negation (لا، لم، لن، ليس، غير، دون، بدون، ما، عدم …) in the aligned target.
+import { z } from 'zod';
+import type { SegmentedText, Sentence } from '../core/types.js';
+import { foldArabicKey } from '../text/arabic.js';
+import { stemCandidates } from '../text/clitics.js';
+import { memo } from '../text/memo.js';
+import { sentenceWords } from './words.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { defineCheck, primaryLang } from './types.js';
+
+const Options = z
+  .object({
+    /** Robust z-score (on log length ratios) beyond which a pair is an outlier. */
+    z: z.number().min(1).default(3.5),
+    /** And its ratio must differ from the document's median ratio by at least this factor. */
+    factor: z.number().min(1).default(2),
+    /** Pairs with fewer source characters are too short to judge by length. */
+    minChars: z.number().int().min(1).default(40),
+    /** Documents with fewer pairs use a fixed spread instead of their own. */
+    minPairs: z.number().int().min(3).default(8),
+    /** Check negation (English source, Arabic target). */
+    negation: z.boolean().default(true),
+  })
+  .strict();
+type Options = z.infer<typeof Options>;
+
+const ENGLISH_NEGATION = /(?<![\p{L}])(?:not|never|no|nor|without|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/giu;
+
+/** Arabic negation particles and words, folded; matched behind و، ف، ب، ل. */
+const ARABIC_NEGATION = new Set(
+  ['لا', 'لم', 'لن', 'ليس', 'ليست', 'لست', 'لسنا', 'لستم', 'ليسوا', 'ليسا', 'ليستا', 'غير', 'دون', 'بدون', 'ما', 'عدم', 'بلا', 'لما', 'أبدا', 'أبدًا', 'قط', 'كلا', 'إلا', 'سوى', 'انعدام', 'غياب', 'بغير', 'ولا', 'ألا', 'لئلا', 'كي لا', 'يمنع', 'ممنوع', 'رفض', 'رفضت', 'يرفض', 'ترفض', 'امتنع', 'امتنعت', 'فشل', 'فشلت', 'يفشل', 'تفشل', 'يخلو', 'خال', 'خالية', 'لايزال', 'مازال', 'ماتزال', 'لازال', 'يعد', 'تعد', 'عجز', 'عجزت', 'يعجز', 'تعجز', 'تعذر', 'يتعذر', 'دونما', 'يستحيل', 'مستحيل']
+    .map(foldArabicKey),
+);
+/** لم يعد "no longer" is the negation; يعد alone is not, so it only counts after لم/لا (handled by لم/لا). */
+ARABIC_NEGATION.delete(foldArabicKey('يعد'));
+ARABIC_NEGATION.delete(foldArabicKey('تعد'));
+
+const negates = memo((f: string) => ARABIC_NEGATION.has(f) || stemCandidates(f, 2).some((st) => ARABIC_NEGATION.has(st)));
+
+function hasArabicNegation(side: SegmentedText, sentences: Sentence[]): boolean {
+  return sentences.some((s) => sentenceWords(side, s.index).some((w) => (w.info.negation ??= negates(w.folded))));
+}
+
+function visibleLength(text: string, sentences: Sentence[]): number {
+  let n = 0;
+  for (const s of sentences) {
+    for (let i = s.start; i < s.end; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 32 && c !== 10 && c !== 13 && c !== 9 && c !== 0xa0) n++;
+    }
+  }
+  return n;
+}
+
+function median(xs: number[]): number {
+  const a = [...xs].sort((x, y) => x - y);
+  const mid = a.length >> 1;
+  return a.length % 2 ? a[mid]! : (a[mid - 1]! + a[mid]!) / 2;
+}
+
+export const omission = defineCheck<Options>({
+  id: 'omission',
+  category: 'Accuracy/Omission',
+  severity: 'major',
+  description: 'Sentences with no translation or no source, length-ratio outliers against the document, and source negations missing from the translation.',
+  example: '"They did not leave." → "غادروا." (the negation is gone).',
+  options: Options,
+  prepare(doc: CheckDocument, options: Options) {
+    const src = doc.source.text;
+    const tgt = doc.target.text;
+    const negation = options.negation && primaryLang(doc.source.lang) === 'en' && primaryLang(doc.target.lang) === 'ar';
+    // The document's own length ratios: its translator's habits, its script pair.
+    const logs: number[] = [];
+    for (const b of doc.alignment) {
+      if (!b.source.length || !b.target.length) continue;
+      const ls = visibleLength(src, b.source.map((i) => doc.source.sentences[i]!));
+      const lt = visibleLength(tgt, b.target.map((i) => doc.target.sentences[i]!));
+      if (ls >= options.minChars && lt > 0) logs.push(Math.log(lt / ls));
+    }
+    const enough = logs.length >= options.minPairs;
+    const centre = enough ? median(logs) : logs.length ? median(logs) : Math.log(0.93);
+    // 1.4826 × MAD estimates the standard deviation of a normal distribution; 0.2 is a floor
+    // measured on professional EN→AR news (NTREX), so a very uniform document is not too strict.
+    const spread = enough ? Math.max(1.4826 * median(logs.map((x) => Math.abs(x - centre))), 0.2) : 0.3;
+
+    // When both sides have the same paragraphs, a paragraph whose translation has fewer
+    // sentences than its source lost one: the aligner then pairs a sentence with one from the
+    // next paragraph. Such a pair is reported as a likely omission on its source side.
+    const parallel = doc.source.paragraphs.length === doc.target.paragraphs.length && doc.source.paragraphs.length > 1;
+    const count = (t: typeof doc.source, p: number) => t.sentences.filter((x) => x.paragraph === p).length;
+
+    return (bead: BeadView): FindingDraft[] => {
+      if (parallel && bead.source.length && bead.target.length) {
+        const sp = bead.source[0]!.paragraph;
+        const tp = bead.target[0]!.paragraph;
+        if (sp !== tp && count(doc.target, sp) < count(doc.source, sp)) {
+          const s = bead.source[0]!;
+          return [{
+            side: 'source',
+            sentence: s.index,
+            start: s.start,
+            end: s.end,
+            message: `Paragraph ${sp + 1} has ${count(doc.source, sp)} sentences in the source but ${count(doc.target, sp)} in the translation, and this sentence is paired with one from another paragraph: it was probably left out.`,
+          }];
+        }
+      }
+      if (bead.target.length === 0) {
+        return bead.source.map((s) => ({
+          side: 'source' as const,
+          sentence: s.index,
+          start: s.start,
+          end: s.end,
+          message: 'No translation is aligned with this sentence: it may have been left out.',
+        }));
+      }
+      if (bead.source.length === 0) {
+        return bead.target.map((s) => ({
+          side: 'target' as const,
+          sentence: s.index,
+          start: s.start,
+          end: s.end,
+          category: 'Accuracy/Addition',
+          message: 'This sentence has no source sentence: it may have been added (or the alignment needs correcting).',
+        }));
+      }
+      const out: FindingDraft[] = [];
+      const ls = visibleLength(src, bead.source);
+      const lt = visibleLength(tgt, bead.target);
+      if (ls >= options.minChars && lt > 0) {
+        const x = Math.log(lt / ls);
+        const zScore = (x - centre) / spread;
+        const factor = Math.exp(Math.abs(x - centre));
+        if (Math.abs(zScore) >= options.z && factor >= options.factor) {
+          const shorter = zScore < 0;
+          const first = shorter ? bead.source[0]! : bead.target[0]!;
+          const last = shorter ? bead.source[bead.source.length - 1]! : bead.target[bead.target.length - 1]!;
+          out.push({
+            side: shorter ? 'source' : 'target',
+            sentence: first.index,
+            start: first.start,
+            end: last.end,
+            severity: 'minor',
+            ...(shorter ? {} : { category: 'Accuracy/Addition' }),
+            message: shorter
+              ? `The translation is ${factor.toFixed(1)}× shorter than this document's usual ratio (${lt} vs ${ls} characters): part of this sentence may be missing.`
+              : `The translation is ${factor.toFixed(1)}× longer than this document's usual ratio (${lt} vs ${ls} characters): it may add content.`,
+          });
+        }
+      }
+      if (negation) {
+        let neg: { start: number; end: number; sentence: number } | undefined;
+        for (const s of bead.source) {
+          ENGLISH_NEGATION.lastIndex = s.start;
+          let m: RegExpExecArray | null;
+          while ((m = ENGLISH_NEGATION.exec(src)) !== null && m.index < s.end) {
+            const after = src.slice(m.index + m[0].length, m.index + m[0].length + 8);
+            // "No. 10" is a number; "not least", "not long after", "not only … but" do not deny.
+            if (/^no$/iu.test(m[0]) && /^\.\s*\d/u.test(after)) continue;
+            if (/^not$/iu.test(m[0]) && /^\s+(?:least|long|only|just|to mention)\b/iu.test(src.slice(m.index + 3, m.index + 20))) continue;
+            neg = { start: m.index, end: m.index + m[0].length, sentence: s.index };
+            break;
+          }
+          if (neg) break;
+        }
+        // Text that lost its spaces (فهملا) hides the particle; the typography check reports it.
+        const glued = bead.target.some((s) => /[\u0621-\u064A]{18,}/u.test(s.text));
+        if (neg && !glued && !hasArabicNegation(doc.target, bead.target)) {
+          out.push({
+            side: 'source',
+            ...neg,
+            category: 'Accuracy/Mistranslation',
+            message: `The source says "${src.slice(neg.start, neg.end)}" but the translation has no negation (لا، لم، لن، ليس، غير، دون، عدم …): check that the meaning is not reversed.`,
+          });
+        }
+      }
+      return out;
+    };
+  },
+});

@@ -1,0 +1,105 @@
+// Untranslated text in the target: a sentence identical to its source; a target sentence whose
+// letters are mostly not in the target script (share of Arabic letters, no guessing needed);
+// and, inside an Arabic sentence, a run of 30+ characters of Latin text that franc (restricted
+// to a short `only` list) recognises as the source language. Names, acronyms and short Latin
+// titles stay untouched: they are often right in Latin.
+import { franc } from 'franc';
+import { z } from 'zod';
+import { scriptCounts } from '../text/tokens.js';
+import { FRANC_CODE, languageName } from './language.js';
+import type { BeadView, CheckDocument, FindingDraft } from './types.js';
+import { defineCheck, primaryLang } from './types.js';
+
+const Options = z
+  .object({
+    /** A target sentence with fewer Arabic letters than this share is not Arabic. */
+    minTargetShare: z.number().min(0).max(1).default(0.5),
+    /** Fewer letters than this and a sentence is not judged by script share (a name, a number). */
+    minLetters: z.number().int().min(1).default(12),
+    /** Latin runs at least this long are given to franc. */
+    minRun: z.number().int().min(10).default(30),
+    /** Languages franc may choose among for a Latin run (ISO 639-3). */
+    only: z.array(z.string().regex(/^[a-z]{3}$/u)).default(['eng', 'fra', 'deu', 'spa', 'ita', 'por', 'nld', 'sco', 'cat']),
+    /** Latin strings that may stay as they are (brand names, titles). */
+    keep: z.array(z.string().min(1)).default([]),
+  })
+  .strict();
+type Options = z.infer<typeof Options>;
+
+const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{N}\s'’.,:;!?&()\-]*\p{Script=Latin}/gu;
+const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+export const untranslated = defineCheck<Options>({
+  id: 'untranslated',
+  category: 'Accuracy/Untranslated',
+  severity: 'major',
+  languages: { target: ['ar'] },
+  description: 'Target text left in the source language or script: identical to the source, mostly non-Arabic letters, or long Latin runs in the source language.',
+  example: 'The target sentence "The peacekeeping convoy was hit twice." is identical to its source.',
+  options: Options,
+  prepare(doc: CheckDocument, options: Options) {
+    const src = doc.source.text;
+    const tgt = doc.target.text;
+    const srcCode = FRANC_CODE[primaryLang(doc.source.lang)] ?? 'eng';
+    const only = [...new Set([srcCode, ...options.only])];
+    const keep = options.keep.map(normalise);
+    return (bead: BeadView): FindingDraft[] => {
+      if (bead.target.length === 0) return [];
+      const out: FindingDraft[] = [];
+      // Identical to the source: only possible when the target has Latin letters at all.
+      const latin = bead.target.some((s) => /[A-Za-z]/u.test(s.text));
+      const srcText = latin ? normalise(bead.source.map((s) => s.text).join(' ')) : '';
+      const tgtText = latin ? normalise(bead.target.map((s) => s.text).join(' ')) : '';
+      if (latin && srcText && srcText === tgtText && /\p{L}{2}/u.test(tgtText) && !keep.includes(tgtText)) {
+        const first = bead.target[0]!;
+        const last = bead.target[bead.target.length - 1]!;
+        return [{
+          side: 'target',
+          sentence: first.index,
+          start: first.start,
+          end: last.end,
+          message: 'The target is identical to the source: it was not translated.',
+        }];
+      }
+      for (const s of bead.target) {
+        const c = scriptCounts(tgt, s.start, s.end);
+        if (c.letters >= options.minLetters && c.arabic / c.letters < options.minTargetShare) {
+          if (keep.includes(normalise(s.text))) continue;
+          const guess = s.text.length >= options.minRun ? franc(s.text, { only, minLength: options.minRun }) : 'und';
+          out.push({
+            side: 'target',
+            sentence: s.index,
+            start: s.start,
+            end: s.end,
+            message:
+              `Only ${Math.round((c.arabic / c.letters) * 100)}% of the letters of this sentence are Arabic` +
+              (guess !== 'und' ? `; it reads as ${languageName(guess)}` : '') +
+              ': it looks untranslated.',
+          });
+          continue;
+        }
+        if (c.latin < options.minRun / 2) continue;
+        LATIN_RUN.lastIndex = s.start;
+        let m: RegExpExecArray | null;
+        while ((m = LATIN_RUN.exec(tgt)) !== null && m.index < s.end) {
+          const run = m[0];
+          if (run.length < options.minRun || run.trim().split(/\s+/u).length < 4) continue;
+          if (keep.some((k) => normalise(run).includes(k))) continue;
+          const guess = franc(run, { only, minLength: options.minRun });
+          if (guess !== srcCode) continue;
+          // A quotation kept in the original on purpose usually stays in quotes; flag anyway,
+          // but say what it is.
+          const inSource = src.includes(run.trim());
+          out.push({
+            side: 'target',
+            sentence: s.index,
+            start: m.index,
+            end: m.index + run.length,
+            message: `${languageName(srcCode)} text left in the Arabic${inSource ? ' (copied from the source)' : ''}: translate it, unless it is a title or name that must stay in the original.`,
+          });
+        }
+      }
+      return out;
+    };
+  },
+});

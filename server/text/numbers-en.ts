@@ -1,0 +1,249 @@
+// Numbers in English text: digits with separators and scale words or suffixes (15,000; 1.5
+// billion; $5m; 61%), number words (eight, twenty-five, one hundred and fifty, a million),
+// ordinals (21st, third) and multipliers (twice). Offsets are into the original text.
+import { parseDigits, type NumberMention } from './numbers.js';
+
+const UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
+  eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = {
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+};
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const ORDINALS: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
+  seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40,
+  fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000,
+};
+const MULTIPLIERS: Record<string, number> = { twice: 2, thrice: 3 };
+/** Words that imply a number without requiring one in the translation (a decade = 10 سنوات). */
+const IMPLIED: Record<string, number[]> = {
+  half: [50, 0.5], decade: [10], decades: [10], doubled: [2], tripled: [3], quadrupled: [4], dozen: [12],
+};
+/** Suffixes glued to digits: 5m, 2bn, 10k. */
+const DIGIT_SCALES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12, tr: 1e12 };
+
+interface Tok {
+  text: string;
+  lower: string;
+  start: number;
+  end: number;
+}
+
+function isNumberWord(w: string): boolean {
+  return w in UNITS || w in TENS || w === 'hundred' || w in SCALES;
+}
+
+/** Splits a hyphenated word (twenty-five) into its parts when every part is a number word. */
+function wordParts(w: string): string[] | null {
+  const parts = w.split('-');
+  if (parts.every((p) => isNumberWord(p) || p in ORDINALS)) return parts;
+  return null;
+}
+
+/** Anything that could start a number; most sentences have none and are done at once. */
+const ANY_NUMBER = /[0-9]|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fifth|eighth|ninth|twelfth|twice|thrice|half|decade|doubled|tripled|quadrupled|dozen)/i;
+
+export function englishNumbers(text: string, from = 0, to = text.length): NumberMention[] {
+  if (!ANY_NUMBER.test(from === 0 && to === text.length ? text : text.slice(from, to))) return [];
+  const toks: Tok[] = [];
+  // Hyphenated number words are one token for the scanner, so join letter runs across '-'.
+  const re = /[0-9](?:[0-9,.]*[0-9])?|[A-Za-z]+(?:-[A-Za-z]+)*|%/g;
+  re.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null && m.index < to) {
+    const lower = m[0].toLowerCase();
+    // "six-game", "mother-of-three": the parts are words of their own; "twenty-five" stays whole.
+    if (lower.includes('-') && !wordParts(lower)) {
+      let at = m.index;
+      for (const part of m[0].split('-')) {
+        toks.push({ text: part, lower: part.toLowerCase(), start: at, end: at + part.length });
+        at += part.length + 1;
+      }
+    } else toks.push({ text: m[0], lower, start: m.index, end: m.index + m[0].length });
+  }
+  const out: NumberMention[] = [];
+  const glued = (a: Tok, b: Tok | undefined) => b !== undefined && b.start === a.end;
+  const gap = (a: Tok, b: Tok | undefined) => b !== undefined && /^[\s\u00A0-]*$/u.test(text.slice(a.end, b.start));
+  const percentAfter = (k: number): number => {
+    const t = toks[k];
+    if (!t) return 0;
+    if (t.text === '%' && glued(toks[k - 1]!, t)) return 1;
+    if (t.lower === 'percent' || t.lower === 'pct') return 1;
+    if (t.lower === 'per' && toks[k + 1]?.lower === 'cent') return 2;
+    return 0;
+  };
+
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i]!;
+    if (/^[0-9]/.test(t.text)) {
+      // 1,2 and 3 in a list are three numbers, not one with separators.
+      const value = parseDigits(t.text);
+      if (value === null) {
+        for (const part of t.text.split(/[,.]/)) {
+          if (!part) continue;
+          const s = t.start + t.text.indexOf(part);
+          out.push({ start: s, end: s + part.length, values: [Number(part)], kind: 'digits' });
+        }
+        continue;
+      }
+      let end = t.end;
+      let values = [value];
+      const kind: NumberMention['kind'] = 'digits';
+      const next = toks[i + 1];
+      const sep = next ? text.slice(t.end, next.start) : '';
+      if (/^\d{1,2}$/.test(t.text) && next && sep === ':' && /^\d{2}$/.test(next.text)) {
+        // 04:00, 10:30: one time of day, matched by its hour too (الساعة 4).
+        const h = Number(t.text);
+        const mins = Number(next.text);
+        const ampm = toks[i + 2] && /^(am|pm|a|p)$/.test(toks[i + 2]!.lower) && gap(next, toks[i + 2]);
+        out.push({ start: t.start, end: ampm ? toks[i + 2]!.end : next.end, values: [h * 100 + mins, h, h + 12], kind: 'digits' });
+        i += ampm ? 2 : 1;
+        continue;
+      }
+      if (/^\d{1,2}\.\d{2}$/.test(t.text) && next && glued(t, next) && /^(am|pm)$/.test(next.lower)) {
+        const [h, mins] = t.text.split('.').map(Number) as [number, number];
+        out.push({ start: t.start, end: next.end, values: [h * 100 + mins, h, h + 12], kind: 'digits' });
+        i++;
+        continue;
+      }
+      const prev = toks[i - 1];
+      if (/^\d{2}$/.test(t.text) && prev && /^\d{4}$/.test(prev.text) && /^[-–]$/u.test(text.slice(prev.end, t.start))) {
+        // 1950-53: the second year is 1953.
+        values = [Math.floor(Number(prev.text) / 100) * 100 + value, value];
+      }
+      if (next && glued(t, next) && /^(am|pm)$/.test(next.lower) && value <= 12) {
+        out.push({ start: t.start, end: next.end, values: [value, value + 12, value * 100], kind: 'digits' });
+        i++;
+        continue;
+      }
+      if (next && glued(t, next) && /^(st|nd|rd|th)$/.test(next.lower)) {
+        end = next.end; // 21st: an ordinal, but written in digits, so it must be there
+        i++;
+      } else if (next && glued(t, next) && next.lower in DIGIT_SCALES) {
+        values = [value * DIGIT_SCALES[next.lower]!, value];
+        end = next.end;
+        i++;
+      } else if (next && glued(t, next) && next.lower === 's' && value >= 1000) {
+        // The 1930s: Arabic says ثلاثينيات القرن العشرين, the thirties of the twentieth century.
+        values = [value, value % 100, Math.floor(value / 100) + 1];
+        end = next.end;
+        i++;
+      } else if (next && gap(t, next) && next.lower in SCALES) {
+        values = [value * SCALES[next.lower]!, value];
+        end = next.end;
+        i++;
+      } else if (next && gap(t, next) && next.lower === 'hundred') {
+        values = [value * 100, value];
+        end = next.end;
+        i++;
+      }
+      const p = percentAfter(i + 1);
+      const mention: NumberMention = { start: t.start, end, values, kind };
+      if (p) {
+        mention.percent = true;
+        mention.end = toks[i + p]!.end;
+        i += p;
+      }
+      out.push(mention);
+      continue;
+    }
+    if (t.lower in ORDINALS) {
+      // "a third of", "two thirds": fractions, not ordinals.
+      const prev = toks[i - 1]?.lower;
+      if (t.lower !== 'first' && t.lower !== 'second' && (prev === 'a' || prev === 'one' || prev === 'two')) continue;
+      out.push({ start: t.start, end: t.end, values: [ORDINALS[t.lower]!], kind: 'ordinal' });
+      continue;
+    }
+    const compound = /^(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)(fold|somes?|balls?)$/.exec(t.lower);
+    if (compound) {
+      // fourballs, foursomes, twofold: the number is in the word.
+      out.push({ start: t.start, end: t.end, values: [UNITS[compound[1]!] ?? TENS[compound[1]!]!], kind: 'ordinal' });
+      continue;
+    }
+    if (t.lower in IMPLIED && !(t.lower === 'dozen' && /^(a|one)$/.test(toks[i - 1]?.lower ?? ''))) {
+      out.push({ start: t.start, end: t.end, values: IMPLIED[t.lower]!, kind: 'ordinal' });
+      continue;
+    }
+    if (t.lower in MULTIPLIERS) {
+      out.push({ start: t.start, end: t.end, values: [MULTIPLIERS[t.lower]!], kind: 'words' });
+      continue;
+    }
+    const firstParts = wordParts(t.lower);
+    const startsWithA = (t.lower === 'a' || t.lower === 'an') && toks[i + 1] && (toks[i + 1]!.lower === 'hundred' || toks[i + 1]!.lower in SCALES || toks[i + 1]!.lower === 'dozen');
+    if (!firstParts && !startsWithA) continue;
+    // A run of number words: "one hundred and fifty thousand", "twenty-five", "a million".
+    let total = 0;
+    let current = 0;
+    let scaled = false;
+    let j = i;
+    let end = t.end;
+    let any = false;
+    let ordinal = false;
+    if (startsWithA) {
+      current = 1;
+      j = i + 1;
+    }
+    // Place of the last part: units and tens fill 1 (twenty five), hundreds 100, scales theirs.
+    // "three one-sided" and "one and three" are two numbers, not four.
+    let lastPlace = Number.POSITIVE_INFINITY;
+    let lastWasTen = false;
+    for (; j < toks.length; j++) {
+      const w = toks[j]!;
+      if (j > i && !gap(toks[j - 1]!, w)) break;
+      if (w.lower === 'and' && any && lastPlace >= 100 && toks[j + 1] && wordParts(toks[j + 1]!.lower)) continue;
+      if (w.lower === 'dozen' && current > 0) {
+        current *= 12;
+        end = w.end;
+        any = true;
+        continue;
+      }
+      const parts = wordParts(w.lower);
+      if (!parts) break;
+      const first = parts[0]!;
+      if (any && (first in UNITS || first in TENS || first in ORDINALS) && lastPlace === 1 && !(lastWasTen && first in UNITS && UNITS[first]! < 10)) break;
+      for (const p of parts) {
+        if (p in UNITS) current += UNITS[p]!;
+        else if (p in TENS) current += TENS[p]!;
+        else if (p === 'hundred') current = (current || 1) * 100;
+        else if (p in SCALES) {
+          current = (current || 1) * SCALES[p]!;
+          total += current;
+          current = 0;
+          scaled = true;
+        } else if (p in ORDINALS) {
+          current += ORDINALS[p]!;
+          ordinal = true;
+        }
+        lastWasTen = p in TENS;
+        lastPlace = p === 'hundred' ? 100 : p in SCALES ? SCALES[p]! : 1;
+      }
+      end = w.end;
+      any = true;
+      if (ordinal) {
+        j++;
+        break;
+      }
+    }
+    if (!any) continue;
+    const value = total + current;
+    const mention: NumberMention = { start: t.start, end, values: [value], kind: ordinal ? 'ordinal' : 'words' };
+    if (scaled && value >= 1000) {
+      // "two million" may be written 2 مليون: keep the count before the scale too.
+      const scale = [1e12, 1e9, 1e6, 1e3].find((s) => value % s === 0 && value >= s);
+      if (scale) mention.values.push(value / scale);
+    }
+    i = j - 1;
+    const p = percentAfter(i + 1);
+    if (p) {
+      mention.percent = true;
+      mention.end = toks[i + p]!.end;
+      i += p;
+    }
+    out.push(mention);
+  }
+  return out;
+}

@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { readCorpus } from '../../server/ingest/corpus.js';
+import { processDocument } from '../../server/pipeline.js';
+import { SEED_CORPUS } from '../helpers/paths.js';
+import { checkPair } from './helpers.js';
+
+const calque = (en: string, ar: string, config = {}) => checkPair(en, ar, { only: 'calque', config }).map((f) => f.text);
+
+describe('calque check (transliteration without a glossary)', () => {
+  it('flags all three الخنتة of the seed when the glossary is removed, and none when the glossary rules on it', () => {
+    const doc = readCorpus(SEED_CORPUS).documents[0]!;
+    const { glossary: _g, ...bare } = doc.pair;
+    const without = processDocument(bare).findings.filter((f) => f.check === 'calque');
+    assert.deepEqual(without.map((f) => f.text), ['الخنتة', 'الخنتة', 'الخنتة']);
+    for (const f of without) {
+      assert.equal(f.suggestion, 'المجلس العسكري');
+      assert.equal(f.category, 'Terminology');
+      assert.match(f.message, /junta/);
+    }
+    assert.deepEqual(processDocument(doc.pair).findings.filter((f) => f.check === 'calque'), []);
+  });
+
+  it('finds sound-spellings behind clitics and suggests the Arabic word', () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['The junta ordered the troops out.', 'أمرت الخنتة القوات بالمغادرة.', ['الخنتة']],
+      ['Voters approved the constitution in a referendum on Sunday.', 'وافق الناخبون على الدستور في الريفرندوم يوم الأحد.', ['الريفرندوم']],
+      ['The health ministry said the vaccine was free.', 'قالت وزارة الصحة إن الفاكسين مجاني.', ['الفاكسين']],
+      ['Inflation in Egypt slowed in October.', 'تباطأ الإنفليشن في مصر في أكتوبر.', ['الإنفليشن']],
+    ];
+    for (const [en, ar, expected] of cases) assert.deepEqual(calque(en, ar), expected, ar);
+    const [f] = checkPair('The health ministry said the vaccine was free.', 'قالت وزارة الصحة إن الفاكسين مجاني.', { only: 'calque' });
+    assert.equal(f!.suggestion, 'لقاح');
+  });
+
+  it('leaves established loanwords, ordinary Arabic words and transliterated names alone', () => {
+    const clean: Array<[string, string]> = [
+      ['The militia attacked the parliament.', 'هاجمت الميليشيا البرلمان.'],
+      ['They believe in democracy and technology.', 'إنهم يؤمنون بالديمقراطية والتكنولوجيا.'],
+      ['People use the internet every day.', 'يستخدم الناس الإنترنت كل يوم.'],
+      ['A couple of days before the vote, he spoke.', 'وقبل التصويت بيومين، تحدث.'],
+      ['Donald Trump arrived in Kidal.', 'وصل دونالد ترامب إلى كيدال.'],
+      ['The junta ordered the troops out.', 'أمر المجلس العسكري القوات بالمغادرة.'],
+    ];
+    for (const [en, ar] of clean) assert.deepEqual(calque(en, ar), [], ar);
+  });
+
+  it('takes more loanwords from the corpus configuration', () => {
+    const en = 'Voters approved the constitution in a referendum on Sunday.';
+    const ar = 'وافق الناخبون على الدستور في الريفرندوم يوم الأحد.';
+    assert.deepEqual(calque(en, ar, { calque: { options: { allow: ['ريفرندوم'] } } }), []);
+  });
+});

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { readCorpus } from '../../server/ingest/corpus.js';
+import { processDocument } from '../../server/pipeline.js';
+import { SEED_CORPUS } from '../helpers/paths.js';
+import { checkPair } from './helpers.js';
+
+const numbers = (en: string, ar: string) => checkPair(en, ar, { only: 'numbers' }).map((f) => [f.side, f.text]);
+
+describe('numbers check', () => {
+  it('finds no number problem in the seed: ثماني، ثلاثة عشر، جنديان، لهجومين، 15000 and the years all match', () => {
+    const doc = readCorpus(SEED_CORPUS).documents[0]!;
+    assert.deepEqual(processDocument(doc.pair).findings.filter((f) => f.check === 'numbers'), []);
+  });
+
+  it('accepts the same value in any script, separator, scale or word', () => {
+    const same: Array<[string, string]> = [
+      ['The mission has 15,000 troops.', 'تضم البعثة ١٥٬٠٠٠ جندي.'],
+      ['The mission has 15,000 troops.', 'تضم البعثة 15 ألف جندي.'],
+      ['Turnout was 61 percent.', 'بلغت نسبة المشاركة ٪61.'],
+      ['Turnout was 61 percent.', 'بلغت نسبة المشاركة 61 في المئة.'],
+      ['It left eight of its 13 bases.', 'غادرت ثماني قواعد من أصل ثلاث عشرة قاعدة.'],
+      ['Two soldiers were wounded.', 'أصيب جنديان.'],
+      ['The convoy was hit twice.', 'تعرضت القافلة لهجومين.'],
+      ['It cost $2 million.', 'كلف مليوني دولار.'],
+      ['It happened in the 1930s.', 'حدث ذلك في ثلاثينيات القرن العشرين.'],
+    ];
+    for (const [en, ar] of same) assert.deepEqual(numbers(en, ar), [], ar);
+  });
+
+  it('reports missing, extra and changed numbers', () => {
+    assert.deepEqual(numbers('At least 150 civilians were killed.', 'قتل ما لا يقل عن مدنيًا.'), [['source', '150']]);
+    assert.deepEqual(numbers('Voters backed the text.', 'أيد 8 ملايين ناخب النص.'), [['target', '8 ملايين']]);
+    assert.deepEqual(numbers('It reached 2.5 million children.', 'وصلت إلى 25 مليون طفل.'), [['target', '25 مليون']]);
+    assert.deepEqual(numbers('Inflation slowed to 7.5 percent.', 'تباطأ التضخم إلى 5.7 في المئة.'), [['target', '5.7 في المئة']]);
+    const [changed] = checkPair('The mission had 30,000 pupils.', 'كان لدى البعثة 300000 تلميذ.', { only: 'numbers' });
+    assert.equal(changed!.suggestion, '30000');
+    assert.match(changed!.message, /30,000/);
+  });
+});

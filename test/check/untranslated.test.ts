@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { checkPair } from './helpers.js';
+
+const untranslated = (en: string, ar: string) => checkPair(en, ar, { only: 'untranslated' }).map((f) => f.text);
+
+describe('untranslated check', () => {
+  // A sentence among Arabic ones (a whole English target is the language check's business).
+  const before = 'Heavy rain caused floods across eastern Sudan this week.\n\n';
+  const arBefore = 'تسببت الأمطار الغزيرة في فيضانات في أنحاء شرق السودان هذا الأسبوع.\n\n';
+
+  it('flags a target identical to its source, a sentence in Latin script and a long English run', () => {
+    const en = 'The floods destroyed crops just weeks before the harvest.';
+    assert.deepEqual(untranslated(before + en, arBefore + en), [en]);
+    assert.match(checkPair(before + en, arBefore + en, { only: 'untranslated' })[0]!.message, /identical/);
+    const mostlyLatin = 'The floods destroyed crops قبل الحصاد just weeks before the harvest.';
+    assert.deepEqual(untranslated(before + en, arBefore + mostlyLatin), [mostlyLatin]);
+    assert.deepEqual(
+      untranslated(
+        `${before}Opposition leaders called for a boycott, saying the vote would entrench the transitional government.`,
+        `${arBefore}ودعا زعماء المعارضة إلى المقاطعة، قائلين إن التصويت سيرسخ سلطة الحكومة الانتقالية the transitional government will stay in power.`,
+      ),
+      ['the transitional government will stay in power'],
+    );
+  });
+
+  it('leaves names, acronyms and short Latin titles in an Arabic sentence alone', () => {
+    const ok: Array<[string, string]> = [
+      ['The NTS owns 76,000 hectares.', 'تملك هيئة NTS مساحة 76000 هكتار.'],
+      ['He wrote a history of the century, "The Last Palace", in 2018.', 'كتب في عام 2018 تاريخًا للقرن بعنوان "The Last Palace".'],
+      ['She visited weather.com daily.', 'كانت تزور موقع weather.com يوميًا.'],
+    ];
+    for (const [en, ar] of ok) assert.deepEqual(untranslated(en, ar), [], ar);
+  });
+
+  it('lets a corpus keep Latin strings as they are', () => {
+    const en = 'The floods destroyed crops just weeks before the harvest.';
+    assert.deepEqual(checkPair(before + en, arBefore + en, { only: 'untranslated', config: { untranslated: { options: { keep: [en] } } } }), []);
+  });
+});
