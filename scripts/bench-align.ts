@@ -3,12 +3,12 @@
 // no sentence is unique: that defeats hapax-based chunking) and perturbing it with the standard
 // suite. Prints wall and CPU time, peak memory (max RSS of this process) and the F1 of the result.
 //
-//   npm run bench:align -- [--sentences 100000] [--ntrex DIR] [--seed 1] [--single-pass]
+//   npm run bench:align -- [--sentences 100000] [--ntrex DIR] [--seed 1] [--single-pass] [--options JSON]
 // Without the NTREX data (../shared) the bundled Mali/MINUSMA document is repeated instead.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { alignDetailed } from '../server/align/index.js';
+import { type AlignOptions, alignDetailed } from '../server/align/index.js';
 import { segment } from '../server/segment/index.js';
 import type { GoldBead } from './align/beads.js';
 import { fromLines, readNtrex } from './align/data.js';
@@ -61,7 +61,9 @@ const targetText = fromLines(long!.target, 'ar');
 
 const cpu0 = process.cpuUsage();
 const t0 = performance.now();
-const result = alignDetailed(source, targetText, argv.includes('--single-pass') ? { singlePass: true } : {});
+// --options '{"decode":"viterbi"}' passes aligner options through (experiments).
+const extra = JSON.parse(arg('--options', '{}')) as AlignOptions;
+const result = alignDetailed(source, targetText, { ...extra, ...(argv.includes('--single-pass') ? { singlePass: true } : {}) });
 const seconds = (performance.now() - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const maxRssMiB = process.resourceUsage().maxRSS / 1024;
