@@ -2,13 +2,17 @@
 // 3-1, 1-3, 3-2, 2-3, 4-1, 1-4), each with a confidence in [0, 1].
 //
 // 1. Anchors (anchors.ts): numbers across digit systems and number words, Latin names against
-//    Arabic consonant skeletons, cognates between Latin-script languages, punctuation, glossary.
-// 2. First pass: for short documents the full matrix; for long ones a band around a path found
-//    at coarser resolutions (sentences merged two by two, recursively, down to ~1,000 units), so
-//    time and memory grow linearly with the document.
-// 3. Re-estimation (estimate.ts): c, s² and the anchor match rates from the first pass's 1-1 beads.
-// 4. Second pass in a band around the first path, with forward–backward posteriors: a bead's
-//    confidence is the posterior probability that the alignment contains exactly that bead.
+//    Arabic consonant skeletons, acronyms, dates, cognates, punctuation, glossary concepts.
+// 2. Band: the full matrix for short documents; for long ones, sentences are merged two by two,
+//    recursively, until the matrix is small (~600 units a side); each level's path (lengths and
+//    pooled anchors) gives the next finer level a band around it, widened where the path runs
+//    along its edge. Time and memory grow linearly with the document.
+// 3. First pass and re-estimation (estimate.ts): c, s² and the anchor match rates from the 1-1
+//    beads of a first path (on a sample of the first sentences for very long documents).
+// 4. Final pass with forward–backward posteriors: a bead's confidence is the probability that
+//    the alignment contains exactly that bead; the path returned is the one with the most beads
+//    expected to be exactly right (minimum-Bayes-risk decoding). Where that path hugs the band's
+//    edge, the stretch is searched again in a wider band.
 import type { Bead, Glossary, SegmentedText } from '../core/types.js';
 import { type Anchors, buildAnchors, type SideKeys } from './anchors.js';
 import { type Band, bandAroundPath, cellCount, finish, fullBand } from './band.js';
@@ -27,9 +31,9 @@ export interface AlignOptions {
   finalMargin?: number;
   /** Search the full matrix when (n + 1)·(m + 1) is at most this. */
   fullLimit?: number;
-  /** Temperature of the posteriors (calibrated on held-out data; see README). */
+  /** Temperature of the posteriors (costs are already in nats; README shows the calibration at 1). */
   temperature?: number;
-  /** Keep s² at 6.8 instead of estimating it from the document. */
+  /** Keep s² at its default (params.s2) instead of estimating it from the document. */
   fixedS2?: boolean;
   /** Pseudo-counts of the default bead-shape priors when re-estimating them from the first pass. */
   priorStrength?: number;
@@ -235,10 +239,6 @@ function searchAdaptive(build: (band: Band) => Model, band: Band, margin: number
   let width = margin;
   for (let round = 0; round < 3 && touchesEdge(path, b); round++) {
     widenings++;
-    if (process.env['TADQIQ_DEBUG_BAND']) {
-      const t = path.filter((x) => (x.j1 - b.lo[x.i1]! < 1 && b.lo[x.i1]! > 0) || (b.hi[x.i1]! - x.j1 < 1 && b.hi[x.i1]! < b.m));
-      console.error(`widen n=${b.n} m=${b.m} margin ${width}: ${t.slice(0, 5).map((x) => `(${x.i0},${x.j0})→(${x.i1},${x.j1}) band ${b.lo[x.i1]}..${b.hi[x.i1]}`).join(' ')} (${t.length} touches)`);
-    }
     width *= 2;
     const wider = bandAroundPath(pathCells(path), b.n, b.m, width);
     const lo = b.lo.map((x, i) => Math.min(x, wider.lo[i]!));

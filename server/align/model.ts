@@ -377,12 +377,6 @@ export class Model {
     this.repeatT = lexical && !coarse ? repeatedKeys(tk, this.m, this.value, (b, id) => aHi[b]! >= 0 && hasPosting(sPostings, id, aLo[b]!, aHi[b]!)) : [];
   }
 
-  /** Match value between source unit a and target unit b (0 outside the stored band). */
-  gAt(a: number, b: number): number {
-    if (b < this.gLo[a]! || b > this.gHi[a]!) return 0;
-    return this.g[this.gOffset[a]! + b - this.gLo[a]!]!;
-  }
-
   /** Cost of the bead made by move k that ends at cell (i, j). */
   cost(i: number, j: number, k: number): number {
     const di = this.moveDi[k]!;
