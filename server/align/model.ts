@@ -11,14 +11,15 @@
 //   with probability q_k (its document frequency). A matched key earns ln(p_t / q_k); an
 //   unmatched one costs −ln(1 − p_t). Skips are the reference (lexical cost 0), so a sentence full
 //   of numbers and names that match nothing nearby is cheaper to call an omission than to glue
-//   onto a neighbour;
+//   onto a neighbour. Among k target sentences a key finds a partner by chance k times as easily,
+//   so matches in a bead with k target sentences lose ln k (weighted: chanceWeight);
 // - paragraph: when both sides have paragraphs, a bead that crosses a paragraph break on one side,
 //   or ends at a break on one side only, pays a penalty.
 //
 // Lexical matches between sentence a and b are precomputed once per band into G[a, b]; a bead's
 // match is the sum of G over its sentence pairs, corrected when a key repeats in two sentences
 // of the same side (it must not be counted twice against a single occurrence on the other side).
-import type { Anchors, SideKeys } from './anchors.js';
+import type { SideKeys } from './anchors.js';
 import { KEY_TYPES, KeyType, MISSLESS } from './anchors.js';
 import type { Band } from './band.js';
 import { normalCdf } from './gale-church.js';
