@@ -1,4 +1,5 @@
 // The domain types every pipeline stage shares. Plain data only: no classes, no I/O.
+import type { Typology } from './typology.js';
 //
 // Offsets: every `start`/`end` is a UTF-16 code-unit offset into the ORIGINAL text of a side
 // (the file as decoded, byte-order mark removed). Normalised copies never leak offsets.
@@ -120,6 +121,8 @@ export interface DocumentPair {
   glossary?: Glossary;
   /** Per-document check configuration from the manifest. */
   checks?: Record<string, CheckConfig>;
+  /** The team's own error typology, when the manifest names one (else MQM core). */
+  typology?: Typology;
   /**
    * "lines": the texts are pre-segmented and pre-aligned, one segment a line (imported TMX,
    * XLIFF, TSV, Anthea, Marot); line i of the source goes with line i of the target and lines

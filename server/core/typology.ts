@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { InputError, type Side } from './types.js';
+import { InputError, SEVERITIES, type Side } from './types.js';
 
 const Subtype = z.object({
   id: z.string().min(1),
@@ -18,7 +18,11 @@ const Category = Subtype.extend({
 const TypologySchema = z.object({
   id: z.string().min(1),
   name: z.string().min(1),
-  severities: z.array(z.object({ id: z.string(), label: z.string(), key: z.string().optional(), description: z.string().optional() })),
+  // A profile may relabel, re-key or leave out severities; their ids stay the four MQM ones,
+  // because the scoring weights and the store are defined on them.
+  severities: z
+    .array(z.object({ id: z.enum(SEVERITIES as [string, ...string[]]), label: z.string().min(1), key: z.string().optional(), description: z.string().optional() }))
+    .min(1),
   categories: z.array(Category).min(1),
 });
 export type Typology = z.infer<typeof TypologySchema>;
@@ -58,6 +62,15 @@ export function categoryChoices(t: Typology): CategoryChoice[] {
 
 export function isKnownCategory(t: Typology, value: string): boolean {
   return categoryChoices(t).some((c) => c.value === value);
+}
+
+export function isKnownSeverity(t: Typology, value: unknown): boolean {
+  return t.severities.some((s) => s.id === value);
+}
+
+/** The typology a document is reviewed with: its corpus's own, or MQM core. */
+export function typologyOf(doc: { typology?: Typology | undefined }): Typology {
+  return doc.typology ?? loadDefaultTypology();
 }
 
 let defaultTypology: Typology | undefined;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { resolveChecks } from '../check/index.js';
 import { InputError, SEVERITIES, type AnnotationInput, type CheckConfig, type DocumentPair, type Glossary } from '../core/types.js';
-import { isKnownCategory, loadDefaultTypology } from '../core/typology.js';
+import { isKnownCategory, isKnownSeverity, loadDefaultTypology, parseTypology, type Typology } from '../core/typology.js';
 import { parseGlossaryCsv } from './glossary-csv.js';
 import { parseReview } from './review.js';
 import { parseTbx } from './tbx.js';
@@ -25,6 +25,8 @@ const ManifestSchema = z
     sourceLang: z.string().min(2),
     targetLang: z.string().min(2),
     glossary: z.string().optional(),
+    /** A typology profile file (categories and severities) to review with instead of MQM core. */
+    typology: z.string().optional(),
     checks: z.record(z.string(), CheckConf).optional(),
     documents: z
       .array(
@@ -93,6 +95,17 @@ export function readGlossaryFile(file: string): Glossary {
   return /\.(?:csv|tsv)$/iu.test(file) ? parseGlossaryCsv(text, file) : parseTbx(text, file);
 }
 
+export function readTypologyFile(file: string): Typology {
+  let json: unknown;
+  const text = readTextFile(file);
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InputError(`not valid JSON (${(e as Error).message})`, { file });
+  }
+  return parseTypology(json, file);
+}
+
 /** Reads a corpus folder (or its manifest.json) completely; throws InputError on any problem. */
 export function readCorpus(dirOrManifest: string): Corpus {
   const manifestFile = dirOrManifest.endsWith('.json') ? path.resolve(dirOrManifest) : path.resolve(dirOrManifest, 'manifest.json');
@@ -102,7 +115,7 @@ export function readCorpus(dirOrManifest: string): Corpus {
   // Check names, severities and options are validated now, so a typo stops the corpus with a
   // message naming the field instead of surfacing when a document is first opened.
   if (m.checks) resolveChecks(m.checks as Record<string, CheckConfig>, { file: manifestFile });
-  const typology = loadDefaultTypology();
+  const typology = m.typology ? readTypologyFile(inside(dir, m.typology, 'typology', manifestFile)) : loadDefaultTypology();
   const glossary = m.glossary ? readGlossaryFile(inside(dir, m.glossary, 'glossary', manifestFile)) : undefined;
 
   const documents: CorpusDocument[] = [];
@@ -125,6 +138,7 @@ export function readCorpus(dirOrManifest: string): Corpus {
         references,
         ...(glossary ? { glossary } : {}),
         ...(m.checks ? { checks: m.checks as DocumentPair['checks'] } : {}),
+        ...(m.typology ? { typology } : {}),
       };
       let review: AnnotationInput[] = [];
       let reviewFile: string | undefined;
@@ -133,7 +147,10 @@ export function readCorpus(dirOrManifest: string): Corpus {
         review = parseReview(readTextFile(reviewFile), { source: sourceText, target: targetText }, reviewFile);
         review.forEach((a, k) => {
           if (!isKnownCategory(typology, a.category)) {
-            throw new InputError(`unknown MQM category "${a.category}" in annotation ${k + 1}`, { file: reviewFile, field: 'category' });
+            throw new InputError(`unknown category "${a.category}" in annotation ${k + 1} (typology ${typology.id})`, { file: reviewFile, field: 'category' });
+          }
+          if (!isKnownSeverity(typology, a.severity)) {
+            throw new InputError(`severity "${a.severity}" in annotation ${k + 1} is not in typology ${typology.id}`, { file: reviewFile, field: 'severity' });
           }
         });
       }

@@ -31,6 +31,7 @@ export function documentJson(doc: DocumentPair, view: DocumentView, scores?: Doc
       message: f.message,
       ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
       ...(f.scope ? { scope: f.scope } : {}),
+      state: f.state,
     })),
     annotations: view.annotations.map((a) => ({
       id: a.id,
@@ -48,6 +49,15 @@ export function documentJson(doc: DocumentPair, view: DocumentView, scores?: Doc
       ...(a.createdAt ? { createdAt: a.createdAt } : {}),
       ...(a.updatedAt ? { updatedAt: a.updatedAt } : {}),
     })),
+    review: {
+      verdict: view.review.verdict,
+      notes: view.review.notes,
+      progress: view.progress,
+      postEdits: view.beads.flatMap((b) =>
+        b.postEdit ? [{ bead: b.index, mt: b.postEdit.mtText, text: b.postEdit.text, author: b.postEdit.author, updatedAt: b.postEdit.updatedAt, stale: b.postEdit.stale, ter: b.postEdit.ter.score }] : [],
+      ),
+      ...(view.hter ? { hter: view.hter } : {}),
+    },
     ...(scores ? { scores } : {}),
   };
 }

@@ -1,8 +1,8 @@
 // What makes an annotation acceptable, whoever sends it (web form, import, API): a real span of
 // the original text, a category of the typology, a severity, a comment where the category
 // needs one. Returns field-level messages so the door can answer 400 with them.
-import { SEVERITIES, type AnnotationInput, type DocumentPair, type Severity, type Side } from '../core/types.js';
-import { categoryChoices, type Typology } from '../core/typology.js';
+import type { AnnotationInput, DocumentPair, Side } from '../core/types.js';
+import { categoryChoices, isKnownSeverity, type Typology } from '../core/typology.js';
 
 export interface FieldError {
   field: string;
@@ -39,7 +39,9 @@ export function validateAnnotation(a: AnnotationFields, doc: DocumentPair, typol
   }
   const choice = categoryChoices(typology).find((c) => c.value === a.category);
   if (typeof a.category !== 'string' || !choice) errors.push({ field: 'category', message: `must be one of the ${typology.name} categories` });
-  if (!SEVERITIES.includes(a.severity as Severity)) errors.push({ field: 'severity', message: `must be one of ${SEVERITIES.join(', ')}` });
+  if (!isKnownSeverity(typology, a.severity)) {
+    errors.push({ field: 'severity', message: `must be one of ${typology.severities.map((s) => s.id).join(', ')}` });
+  }
   for (const f of ['comment', 'correction'] as const) {
     const v = a[f];
     if (v !== undefined && typeof v !== 'string') errors.push({ field: f, message: 'must be text' });

@@ -20,15 +20,16 @@ interface Row {
   checks_json: string | null;
   segmentation: string | null;
   meta_json: string | null;
+  typology_json: string | null;
   created_at: string;
   updated_at: string;
 }
 
 export const INSERT_DOCUMENT_SQL = `
     INSERT INTO documents (id, corpus, title, source_lang, target_lang, system, source_text, target_text,
-      source_sha256, target_sha256, references_json, glossary_json, checks_json, segmentation, meta_json, created_at, updated_at)
+      source_sha256, target_sha256, references_json, glossary_json, checks_json, segmentation, meta_json, typology_json, created_at, updated_at)
     VALUES (@id, @corpus, @title, @sourceLang, @targetLang, @system, @sourceText, @targetText,
-      @sourceSha, @targetSha, @references, @glossary, @checks, @segmentation, @meta, @now, @now)
+      @sourceSha, @targetSha, @references, @glossary, @checks, @segmentation, @meta, @typology, @now, @now)
     ON CONFLICT(id) DO NOTHING`;
 
 export function documentParams(d: DocumentPair, now: string) {
@@ -48,6 +49,7 @@ export function documentParams(d: DocumentPair, now: string) {
     checks: d.checks ? JSON.stringify(d.checks) : null,
     segmentation: d.segmentation ?? null,
     meta: d.meta ? JSON.stringify(d.meta) : null,
+    typology: d.typology ? JSON.stringify(d.typology) : null,
     now,
   };
 }
@@ -67,6 +69,7 @@ function fromRow(r: Row): StoredDocument {
     ...(r.checks_json ? { checks: JSON.parse(r.checks_json) } : {}),
     ...(r.segmentation === 'lines' ? { segmentation: 'lines' as const } : {}),
     ...(r.meta_json ? { meta: JSON.parse(r.meta_json) } : {}),
+    ...(r.typology_json ? { typology: JSON.parse(r.typology_json) } : {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -82,7 +85,8 @@ export function sqliteDocuments(db: Db, now: () => string): DocumentRepository {
   const insert = db.prepare(INSERT_DOCUMENT_SQL);
   const updateMeta = db.prepare(`
     UPDATE documents SET corpus = @corpus, title = @title, source_lang = @sourceLang, target_lang = @targetLang,
-      system = @system, references_json = @references, glossary_json = @glossary, checks_json = @checks, updated_at = @now
+      system = @system, references_json = @references, glossary_json = @glossary, checks_json = @checks,
+      typology_json = @typology, updated_at = @now
     WHERE id = @id`);
   const replaceTexts = db.prepare(`
     UPDATE documents SET source_text = @sourceText, target_text = @targetText, source_sha256 = @sourceSha,

@@ -1,6 +1,6 @@
 // Repository interfaces. Callers depend on these, not on SQLite, so another store (PostgreSQL
 // for teams that outgrow one machine) can implement them; hence the Promises.
-import type { Annotation, AnnotationInput, DocumentPair, Side, Severity } from '../core/types.js';
+import type { Annotation, AnnotationInput, Bead, DocumentPair, Side, Severity } from '../core/types.js';
 
 export interface StoredDocument extends DocumentPair {
   createdAt: string;
@@ -45,16 +45,31 @@ export interface StoredAnnotation extends Omit<Annotation, 'sentence'> {
   version: number;
   createdAt: string;
   updatedAt: string;
+  /** The id the reviewer's browser gave it, so retried and queued requests find it. */
+  clientId?: string;
+  /** The automatic finding this annotation was accepted from. */
+  findingId?: string;
 }
+
+export type NewAnnotation = AnnotationInput & { text: string; fromCheck?: string; createdAt?: string; clientId?: string; findingId?: string };
+
+/** An annotation is addressed by its number or by the client id it was created with. */
+export type AnnotationRef = number | string;
 
 export interface AnnotationRepository {
   list(documentId: string): Promise<StoredAnnotation[]>;
-  get(documentId: string, id: number): Promise<StoredAnnotation | undefined>;
-  create(documentId: string, a: AnnotationInput & { text: string; fromCheck?: string; createdAt?: string }): Promise<StoredAnnotation>;
-  createMany(documentId: string, list: Array<AnnotationInput & { text: string; fromCheck?: string; createdAt?: string }>): Promise<number>;
-  update(documentId: string, id: number, patch: AnnotationPatch & { text?: string }): Promise<StoredAnnotation | undefined>;
+  get(documentId: string, id: AnnotationRef): Promise<StoredAnnotation | undefined>;
+  /** A create that repeats a known client id returns the existing annotation (`created: false`). */
+  create(documentId: string, a: NewAnnotation): Promise<StoredAnnotation>;
+  createOnce(documentId: string, a: NewAnnotation): Promise<{ annotation: StoredAnnotation; created: boolean }>;
+  /** The annotation created with this client id, deleted or not. */
+  byClientId(documentId: string, clientId: string): Promise<StoredAnnotation | undefined>;
+  createMany(documentId: string, list: NewAnnotation[]): Promise<number>;
+  update(documentId: string, id: AnnotationRef, patch: AnnotationPatch & { text?: string }): Promise<StoredAnnotation | undefined>;
   /** Soft delete; returns false when there was nothing to delete. */
-  remove(documentId: string, id: number): Promise<boolean>;
+  remove(documentId: string, id: AnnotationRef): Promise<boolean>;
+  /** Undoes a soft delete; returns the annotation, or undefined when it is not deleted. */
+  restore(documentId: string, id: AnnotationRef): Promise<StoredAnnotation | undefined>;
 }
 
 export type BeadStatus = 'not-started' | 'reviewed' | 'second-opinion';
@@ -62,6 +77,94 @@ export type BeadStatus = 'not-started' | 'reviewed' | 'second-opinion';
 export interface BeadStatusRepository {
   list(documentId: string): Promise<Map<string, BeadStatus>>;
   set(documentId: string, beadKey: string, status: BeadStatus, author: string): Promise<void>;
+}
+
+export interface FindingDecision {
+  findingId: string;
+  decision: 'dismissed' | 'open';
+  author: string;
+  decidedAt: string;
+}
+
+export interface FindingDecisionRepository {
+  list(documentId: string): Promise<Map<string, FindingDecision>>;
+  set(documentId: string, findingId: string, decision: FindingDecision['decision'], author: string): Promise<FindingDecision>;
+}
+
+export interface PostEdit {
+  beadKey: string;
+  /** The MT of the bead when the reviewer corrected it. */
+  mtText: string;
+  text: string;
+  author: string;
+  updatedAt: string;
+  /** How many revisions this bead's post-edit has had. */
+  revisions: number;
+}
+
+export interface PostEditRepository {
+  /** The current (newest, non-empty) post-edit per bead key. */
+  list(documentId: string): Promise<Map<string, PostEdit>>;
+  /** Appends a revision; an empty text clears the post-edit. Returns the bead's current state. */
+  save(documentId: string, beadKey: string, mtText: string, text: string, author: string): Promise<PostEdit | undefined>;
+}
+
+export type Verdict = 'undecided' | 'pass' | 'fail';
+export const VERDICTS: readonly Verdict[] = ['undecided', 'pass', 'fail'];
+
+export interface DocumentReview {
+  notes: string;
+  verdict: Verdict;
+  author?: string;
+  updatedAt?: string;
+}
+
+export interface DocumentReviewRepository {
+  get(documentId: string): Promise<DocumentReview>;
+  set(documentId: string, review: Partial<Pick<DocumentReview, 'notes' | 'verdict'>>, author: string): Promise<DocumentReview>;
+}
+
+export interface TimingEvent {
+  beadKey: string;
+  action: string;
+  count: number;
+  ms: number;
+}
+
+export interface TimingTotal extends TimingEvent {
+  reviewer: string;
+}
+
+export interface TimingRepository {
+  add(documentId: string, reviewer: string, events: TimingEvent[]): Promise<number>;
+  /** Sums per bead, reviewer and action, in that order. */
+  totals(documentId: string): Promise<TimingTotal[]>;
+}
+
+export interface LoggedResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Answers to idempotent requests, so a retried request gets the first answer, not a second effect. */
+export interface RequestLogRepository {
+  get(key: string): Promise<(LoggedResponse & { method: string; path: string }) | undefined>;
+  put(key: string, documentId: string | undefined, method: string, path: string, response: LoggedResponse): Promise<void>;
+}
+
+export interface StoredAlignment {
+  beads: Bead[];
+  sourceSha256: string;
+  targetSha256: string;
+  author: string;
+  createdAt: string;
+}
+
+export interface AlignmentRepository {
+  /** The corrected alignment in force, or undefined when the automatic one applies. */
+  get(documentId: string): Promise<StoredAlignment | undefined>;
+  /** Saves a new corrected alignment (a revision); `null` returns to the automatic one. */
+  save(documentId: string, beads: Bead[] | null, hashes: { sourceSha256: string; targetSha256: string }, author: string): Promise<void>;
 }
 
 /** One document of an import: a new document with its annotations, or annotations for a stored one. */
@@ -82,5 +185,11 @@ export interface Store {
   imports: ImportRepository;
   annotations: AnnotationRepository;
   beadStatus: BeadStatusRepository;
+  findingDecisions: FindingDecisionRepository;
+  postEdits: PostEditRepository;
+  reviews: DocumentReviewRepository;
+  timing: TimingRepository;
+  requests: RequestLogRepository;
+  alignments: AlignmentRepository;
   close(): void;
 }

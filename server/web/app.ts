@@ -4,6 +4,8 @@ import path from 'node:path';
 import { ROOT } from '../config.js';
 import { dirOf } from '../core/lang.js';
 import { bidiRuns, dominantDir } from '../report/bidi.js';
+import { bidiHtml, piecesHtml } from './fragments.js';
+import { jsonForScript } from './page-data.js';
 import type { AppContext } from './context.js';
 import { errorHandler, notFound } from './middleware/errors.js';
 import { apiRoutes } from './routes/api.js';
@@ -17,9 +19,15 @@ export function createApp(ctx: AppContext): express.Express {
   app.set('views', path.join(ROOT, 'views'));
   app.set('view engine', 'ejs');
   app.set('query parser', 'simple');
+  // Compiled templates are kept: without this EJS recompiles every template and partial on every
+  // render.
+  app.set('view cache', true);
   app.locals['dirOf'] = dirOf;
   app.locals['dominantDir'] = dominantDir;
   app.locals['bidiRuns'] = bidiRuns;
+  app.locals['jsonForScript'] = jsonForScript;
+  app.locals['piecesHtml'] = piecesHtml;
+  app.locals['bidiHtml'] = bidiHtml;
 
   app.use('/assets', express.static(path.join(ROOT, 'server/web/assets'), { fallthrough: false, maxAge: '1h' }));
   app.use(

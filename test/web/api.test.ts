@@ -106,7 +106,7 @@ describe('HTTP: annotations', () => {
     const r = await fetch(api('/beads/s0t0/status'), { ...json({ status: 'reviewed', author: 'Tester' }), method: 'PUT' });
     assert.equal(r.status, 200);
     const body = (await r.json()) as { progress: { reviewed: number; total: number } };
-    assert.deepEqual(body.progress, { reviewed: 1, total: 15 });
+    assert.deepEqual(body.progress, { reviewed: 1, secondOpinion: 0, total: 15 });
     assert.equal((await fetch(api('/beads/s99t99/status'), { ...json({ status: 'reviewed' }), method: 'PUT' })).status, 404);
   });
 });

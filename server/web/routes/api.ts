@@ -1,16 +1,26 @@
 // JSON API for reviewers' changes. Every change is validated against the document text and the
-// typology before it is stored; answers carry the stored state.
+// document's typology before it is stored; answers carry the stored state and the new summary
+// (MQM, progress, HTER), so the page can update its header without another request.
+//
+// Changes may carry an Idempotency-Key (see middleware/idempotency.ts) and annotations a
+// client-generated id, so the browser's offline queue can retry anything safely.
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import type { Severity, Side } from '../../core/types.js';
-import { spanText, validateAnnotation, type AnnotationFields } from '../../review/validate.js';
-import { scoreAnnotations } from '../../score/document.js';
 import { documentJson } from '../../report/json.js';
-import type { StoredDocument } from '../../store/types.js';
+import { beadTargetText, MAX_POST_EDIT, normalisePostEdit } from '../../review/post-edit.js';
+import { summariseTiming, TimingBatchSchema } from '../../review/timing.js';
+import { spanText, validateAnnotation, type AnnotationFields } from '../../review/validate.js';
+import { sourceWords } from '../../score/document.js';
+import { scoreMqm } from '../../score/mqm.js';
+import { VERDICTS, type AnnotationRef, type StoredDocument } from '../../store/types.js';
+import { beadKey, type DocumentView } from '../../report/document-view.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
+import { idempotency } from '../middleware/idempotency.js';
+import { reviewerIdentity, reviewerOf } from '../middleware/reviewer.js';
 
-const Author = z.string().trim().min(1).max(80);
+const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"');
 
 const CreateBody = z
   .object({
@@ -23,43 +33,55 @@ const CreateBody = z
     correction: z.unknown().optional(),
     author: z.unknown().optional(),
     fromCheck: z.string().max(64).optional(),
+    findingId: z.string().max(200).optional(),
+    clientId: ClientId.optional(),
   })
   .strict();
 
-const PatchBody = CreateBody.partial().omit({ fromCheck: true }).strict();
+const PatchBody = CreateBody.partial().omit({ fromCheck: true, findingId: true, clientId: true }).strict();
 
-function author(body: { author?: unknown }): string {
-  const a = Author.safeParse(body.author ?? 'reviewer');
-  if (!a.success) throw new HttpError(400, 'Invalid annotation.', [{ field: 'author', message: 'must be 1–80 characters' }]);
-  return a.data;
-}
-
-function parseBody<T>(schema: z.ZodType<T>, req: Request): T {
+function parseBody<T>(schema: z.ZodType<T>, req: Request, what = 'annotation'): T {
   if (!req.is('application/json')) throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
   const r = schema.safeParse(req.body ?? {});
   if (!r.success) {
     const fields = r.error.issues.map((i) => ({ field: i.path.join('.') || (i as { keys?: string[] }).keys?.join(',') || 'body', message: i.message }));
-    throw new HttpError(400, 'Invalid annotation.', fields);
+    throw new HttpError(400, `Invalid ${what}.`, fields);
   }
   return r.data;
 }
 
+/** Annotations are addressed by number, or by the client id they were created with. */
+function annotationRef(raw: string): AnnotationRef {
+  if (/^\d{1,15}$/.test(raw)) return Number(raw);
+  if (ClientId.safeParse(raw).success) return raw;
+  throw notFound(`annotation "${raw}"`);
+}
+
+const wordCounts = new WeakMap<DocumentView['processed'], number>();
+
+export function summaryOf(view: DocumentView) {
+  // The evaluated word count is the same for every answer on one processed document.
+  let words = wordCounts.get(view.processed);
+  if (words === undefined) wordCounts.set(view.processed, (words = sourceWords(view.processed)));
+  return {
+    mqm: scoreMqm(view.annotations, words),
+    progress: view.progress,
+    findingCounts: view.findingCounts,
+    hter: view.hter ?? null,
+  };
+}
+
 export function apiRoutes(ctx: AppContext): Router {
   const r = Router();
+  r.use(reviewerIdentity);
+  r.use(idempotency(ctx.store.requests));
 
   const loadDoc = async (id: string): Promise<StoredDocument> => {
     const doc = await ctx.store.documents.get(id);
     if (!doc) throw notFound(`document "${id}"`);
     return doc;
   };
-  const annotationId = (raw: string): number => {
-    if (!/^\d{1,15}$/.test(raw)) throw notFound(`annotation "${raw}"`);
-    return Number(raw);
-  };
-  const summary = async (doc: StoredDocument) => {
-    const view = await ctx.view(doc);
-    return { mqm: scoreAnnotations(view.processed, view.annotations), progress: view.progress };
-  };
+  const summary = async (doc: StoredDocument) => summaryOf(await ctx.view(doc));
 
   r.get('/documents/:id', async (req, res) => {
     const doc = await loadDoc(req.params.id);
@@ -73,13 +95,27 @@ export function apiRoutes(ctx: AppContext): Router {
   r.post('/documents/:id/annotations', async (req, res) => {
     const doc = await loadDoc(req.params.id);
     const body = parseBody(CreateBody, req);
-    const fields = body as AnnotationFields;
-    const errors = validateAnnotation(fields, doc, ctx.typology);
+    // A retried create (its first answer was lost) gets what the first attempt made, even if
+    // the suggestion it accepted has been accepted since or the annotation deleted since.
+    const made = body.clientId ? await ctx.store.annotations.byClientId(doc.id, body.clientId) : undefined;
+    if (made) {
+      res.status(200).json({ annotation: made, ...(await summary(doc)) });
+      return;
+    }
+    const typology = ctx.typologyFor(doc);
+    const errors = validateAnnotation(body as AnnotationFields, doc, typology);
+    let fromCheck = body.fromCheck;
+    if (body.findingId !== undefined) {
+      const finding = (await ctx.view(doc)).findings.find((f) => f.id === body.findingId);
+      if (!finding) errors.push({ field: 'findingId', message: 'no such automatic finding in this document' });
+      else if (finding.state === 'accepted') throw new HttpError(409, `This suggestion was already accepted as annotation ${finding.annotationId}.`);
+      else fromCheck = finding.check;
+    }
     if (errors.length) throw new HttpError(400, 'Invalid annotation.', errors);
     const side = body.side as Side;
     const start = body.start as number;
     const end = body.end as number;
-    const created = await ctx.store.annotations.create(doc.id, {
+    const { annotation, created } = await ctx.store.annotations.createOnce(doc.id, {
       side,
       start,
       end,
@@ -88,23 +124,25 @@ export function apiRoutes(ctx: AppContext): Router {
       severity: body.severity as Severity,
       comment: (body.comment as string | undefined) ?? '',
       correction: (body.correction as string | undefined) ?? '',
-      author: author(body),
-      ...(body.fromCheck ? { fromCheck: body.fromCheck } : {}),
+      author: reviewerOf(res),
+      ...(fromCheck ? { fromCheck } : {}),
+      ...(body.findingId ? { findingId: body.findingId } : {}),
+      ...(body.clientId ? { clientId: body.clientId } : {}),
     });
-    res.status(201).json({ annotation: created, ...(await summary(doc)) });
+    res.status(created ? 201 : 200).json({ annotation, ...(await summary(doc)) });
   });
 
   r.patch('/documents/:id/annotations/:aid', async (req, res) => {
     const doc = await loadDoc(req.params.id);
-    const id = annotationId(req.params.aid);
-    const current = await ctx.store.annotations.get(doc.id, id);
-    if (!current) throw notFound(`annotation ${id}`);
+    const ref = annotationRef(req.params.aid);
+    const current = await ctx.store.annotations.get(doc.id, ref);
+    if (!current) throw notFound(`annotation ${req.params.aid}`);
     const patch = parseBody(PatchBody, req);
     const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
-    const errors = validateAnnotation(merged as AnnotationFields, doc, ctx.typology);
+    const errors = validateAnnotation(merged as AnnotationFields, doc, ctx.typologyFor(doc));
     if (errors.length) throw new HttpError(400, 'Invalid annotation.', errors);
     const m = merged as typeof current;
-    const updated = await ctx.store.annotations.update(doc.id, id, {
+    const updated = await ctx.store.annotations.update(doc.id, current.id, {
       side: m.side,
       start: m.start,
       end: m.end,
@@ -114,25 +152,96 @@ export function apiRoutes(ctx: AppContext): Router {
       comment: m.comment ?? '',
       correction: m.correction ?? '',
     });
-    if (!updated) throw notFound(`annotation ${id}`);
+    if (!updated) throw notFound(`annotation ${req.params.aid}`);
     res.json({ annotation: updated, ...(await summary(doc)) });
   });
 
   r.delete('/documents/:id/annotations/:aid', async (req, res) => {
     const doc = await loadDoc(req.params.id);
-    const id = annotationId(req.params.aid);
-    if (!(await ctx.store.annotations.remove(doc.id, id))) throw notFound(`annotation ${id}`);
+    if (!(await ctx.store.annotations.remove(doc.id, annotationRef(req.params.aid)))) throw notFound(`annotation ${req.params.aid}`);
     res.status(204).end();
   });
+
+  // Undo of a delete: the soft-deleted annotation comes back as it was.
+  r.post('/documents/:id/annotations/:aid/restore', async (req, res) => {
+    const doc = await loadDoc(req.params.id);
+    // A JSON body (even empty) keeps this out of reach of a cross-site form post.
+    parseBody(z.object({ author: z.unknown().optional() }).strict(), req, 'restore');
+    const restored = await ctx.store.annotations.restore(doc.id, annotationRef(req.params.aid));
+    if (!restored) throw notFound(`deleted annotation ${req.params.aid}`);
+    res.json({ annotation: restored, ...(await summary(doc)) });
+  });
+
+  const Decision = z.object({ decision: z.enum(['dismissed', 'open']), author: z.unknown().optional() }).strict();
+  r.put('/documents/:id/findings/:fid/decision', async (req, res) => {
+    const doc = await loadDoc(req.params.id);
+    const body = parseBody(Decision, req, 'decision');
+    const finding = (await ctx.view(doc)).findings.find((f) => f.id === req.params.fid);
+    if (!finding) throw notFound(`finding "${req.params.fid}"`);
+    if (finding.state === 'accepted') {
+      throw new HttpError(409, `This finding was accepted as annotation ${finding.annotationId}; delete that annotation instead.`);
+    }
+    const decision = await ctx.store.findingDecisions.set(doc.id, finding.id, body.decision, reviewerOf(res));
+    res.json({ finding: { id: finding.id, state: body.decision, author: decision.author, at: decision.decidedAt }, ...(await summary(doc)) });
+  });
+
+  /** The bead with this key, from the (cached) pipeline result: no view needed to find it. */
+  const beadOf = async (doc: StoredDocument, key: string) => {
+    const processed = ctx.process(doc, await ctx.alignmentFor(doc));
+    const bead = processed.alignment.find((b) => beadKey(b) === key);
+    if (!bead) throw notFound(`bead "${key}"`);
+    return { processed, bead, key };
+  };
 
   const Status = z.object({ status: z.enum(['not-started', 'reviewed', 'second-opinion']), author: z.unknown().optional() }).strict();
   r.put('/documents/:id/beads/:key/status', async (req, res) => {
     const doc = await loadDoc(req.params.id);
-    const view = await ctx.view(doc);
-    if (!view.beads.some((b) => b.key === req.params.key)) throw notFound(`bead "${req.params.key}"`);
-    const body = parseBody(Status, req);
-    await ctx.store.beadStatus.set(doc.id, req.params.key, body.status, author(body));
+    await beadOf(doc, req.params.key);
+    const body = parseBody(Status, req, 'status');
+    await ctx.store.beadStatus.set(doc.id, req.params.key, body.status, reviewerOf(res));
     res.json({ key: req.params.key, status: body.status, ...(await summary(doc)) });
+  });
+
+  const PostEditBody = z.object({ text: z.string().max(MAX_POST_EDIT), author: z.unknown().optional() }).strict();
+  r.put('/documents/:id/beads/:key/post-edit', async (req, res) => {
+    const doc = await loadDoc(req.params.id);
+    const { processed, bead, key } = await beadOf(doc, req.params.key);
+    const body = parseBody(PostEditBody, req, 'post-edit');
+    if (bead.target.length === 0) throw new HttpError(400, 'Invalid post-edit.', [{ field: 'text', message: 'this bead has no translation to post-edit' }]);
+    const mt = beadTargetText(processed.target, bead);
+    await ctx.store.postEdits.save(doc.id, key, mt, normalisePostEdit(body.text), reviewerOf(res));
+    const after = await ctx.view(doc);
+    const b = after.beads.find((x) => x.key === key);
+    res.json({ key, postEdit: b?.postEdit ?? null, ...summaryOf(after) });
+  });
+
+  const ReviewBody = z
+    .object({ notes: z.string().max(50_000).optional(), verdict: z.enum(VERDICTS as [string, ...string[]]).optional(), author: z.unknown().optional() })
+    .strict();
+  r.put('/documents/:id/review', async (req, res) => {
+    const doc = await loadDoc(req.params.id);
+    const body = parseBody(ReviewBody, req, 'review');
+    const review = await ctx.store.reviews.set(
+      doc.id,
+      { ...(body.notes !== undefined ? { notes: body.notes } : {}), ...(body.verdict !== undefined ? { verdict: body.verdict as (typeof VERDICTS)[number] } : {}) },
+      reviewerOf(res),
+    );
+    res.json({ review });
+  });
+
+  r.post('/documents/:id/timing', async (req, res) => {
+    const doc = await loadDoc(req.params.id);
+    const body = parseBody(TimingBatchSchema, req, 'timing log');
+    const keys = new Set(ctx.process(doc, await ctx.alignmentFor(doc)).alignment.map(beadKey));
+    const unknown = body.events.findIndex((e) => !keys.has(e.beadKey));
+    if (unknown >= 0) throw new HttpError(400, 'Invalid timing log.', [{ field: `events.${unknown}.beadKey`, message: 'no such bead in this document' }]);
+    const added = await ctx.store.timing.add(doc.id, reviewerOf(res), body.events);
+    res.status(201).json({ added });
+  });
+
+  r.get('/documents/:id/timing', async (req, res) => {
+    const doc = await loadDoc(req.params.id);
+    res.json(summariseTiming(await ctx.store.timing.totals(doc.id)));
   });
 
   return r;

@@ -1,44 +1,98 @@
-// HTML pages: the documents list and the review page of one document.
+// HTML pages: the documents list and the review page of one document (and one bead of it, which
+// the page fetches to redraw a bead after a change, so highlights come from the same code).
 import { Router } from 'express';
 import { categoryChoices } from '../../core/typology.js';
-import { scoreAnnotations } from '../../score/document.js';
+import type { StoredDocument } from '../../store/types.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../middleware/errors.js';
+import { IDEMPOTENCY_HEADER } from '../middleware/idempotency.js';
+import { DEFAULT_REVIEWER, REVIEWER_HEADER } from '../middleware/reviewer.js';
+import { renderBead } from '../bead-template.js';
+import { KEYMAP, keyLabel } from '../page-data.js';
+import { summaryOf } from './api.js';
+
+/**
+ * Sentence pairs in the page as first sent; the page script fetches the rest in batches. A long
+ * document then paints and takes keys at once instead of after the whole page has been parsed.
+ * `?first=N` changes it (tests, slow links).
+ */
+const FIRST = 100;
+const MAX_RANGE = 1000;
+
+/** A whole number from the query string, within [min, max]; the fallback when absent or bad. */
+const intParam = (raw: unknown, fallback: number, min: number, max: number): number => {
+  const n = typeof raw === 'string' && /^\d{1,7}$/.test(raw) ? Number(raw) : fallback;
+  return Math.max(min, Math.min(max, n));
+};
 
 export function documentRoutes(ctx: AppContext): Router {
   const r = Router();
+
+  const load = async (id: string): Promise<StoredDocument> => {
+    const doc = await ctx.store.documents.get(id);
+    if (!doc) throw notFound(`document "${id}"`);
+    return doc;
+  };
 
   r.get('/', async (_req, res) => {
     const summaries = await ctx.store.documents.list();
     const rows = [];
     for (const s of summaries) {
-      const doc = (await ctx.store.documents.get(s.id))!;
-      const view = await ctx.view(doc);
-      rows.push({ ...s, beads: view.progress.total, findings: view.findings.length, mqm: scoreAnnotations(view.processed, view.annotations) });
+      const view = await ctx.view((await ctx.store.documents.get(s.id))!);
+      rows.push({ ...s, beads: view.progress.total, findings: view.findingCounts.open, mqm: summaryOf(view).mqm, verdict: view.review.verdict });
     }
     res.render('documents', { rows });
   });
 
   r.get('/documents/:id', async (req, res) => {
-    const doc = await ctx.store.documents.get(req.params.id);
-    if (!doc) throw notFound(`document "${req.params.id}"`);
+    const doc = await load(req.params.id);
     const view = await ctx.view(doc);
+    const typology = ctx.typologyFor(doc);
+    const categories = categoryChoices(typology);
+    const first = intParam(req.query['first'], FIRST, 1, Number.MAX_SAFE_INTEGER);
+    let beadsHtml = '';
+    for (const b of view.beads.slice(0, first)) beadsHtml += renderBead(doc, b);
     res.render('document', {
       doc,
       view,
-      mqm: scoreAnnotations(view.processed, view.annotations),
-      categories: categoryChoices(ctx.typology),
-      severities: ctx.typology.severities,
+      summary: summaryOf(view),
+      typology,
+      categories,
+      severities: typology.severities,
+      keymap: KEYMAP,
+      keyLabel,
+      beadsHtml,
+      firstBeads: Math.min(first, view.beads.length),
+      pageData: {
+        docId: doc.id,
+        sourceLang: doc.sourceLang,
+        targetLang: doc.targetLang,
+        categories,
+        severities: typology.severities,
+        keymap: KEYMAP,
+        headers: { reviewer: REVIEWER_HEADER, idempotency: IDEMPOTENCY_HEADER },
+        defaultReviewer: DEFAULT_REVIEWER,
+      },
     });
   });
 
-  r.get('/documents/:id/beads/:index', async (req, res) => {
-    const doc = await ctx.store.documents.get(req.params.id);
-    if (!doc) throw notFound(`document "${req.params.id}"`);
+  // The rest of a long page, a batch of beads at a time.
+  r.get('/documents/:id/beads', async (req, res) => {
+    const doc = await load(req.params.id);
     const view = await ctx.view(doc);
-    const bead = view.beads[Number(req.params.index)];
-    if (!bead || !/^\d+$/.test(req.params.index)) throw notFound(`bead ${req.params.index}`);
-    res.render('partials/bead', { doc, b: bead });
+    const from = intParam(req.query['from'], 0, 0, view.beads.length);
+    const to = Math.min(view.beads.length, from + intParam(req.query['count'], MAX_RANGE, 1, MAX_RANGE));
+    let html = '';
+    for (const b of view.beads.slice(from, to)) html += renderBead(doc, b);
+    res.type('html').send(html);
+  });
+
+  r.get('/documents/:id/beads/:index', async (req, res) => {
+    const doc = await load(req.params.id);
+    const view = await ctx.view(doc);
+    const bead = /^\d+$/.test(req.params.index) ? view.beads[Number(req.params.index)] : undefined;
+    if (!bead) throw notFound(`bead ${req.params.index}`);
+    res.type('html').send(renderBead(doc, bead));
   });
 
   return r;

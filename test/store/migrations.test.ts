@@ -1,0 +1,91 @@
+import assert from 'node:assert/strict';
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrations } from '../../server/store/db.js';
+import { openStore } from '../../server/store/index.js';
+
+describe('store: upgrading a database from the walking skeleton', () => {
+  it('migrates a version-1 database to the workspace schema without losing annotations', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tadqiq-migrate-'));
+    const file = path.join(dir, 'old.sqlite');
+    // A database as the first release left it: only migration 001 applied.
+    const old = new Database(file);
+    old.exec(fs.readFileSync(migrations().find((m) => m.version === 1)!.file, 'utf8'));
+    old.pragma('user_version = 1');
+    old.exec(`INSERT INTO documents (id, corpus, title, source_lang, target_lang, system, source_text, target_text, source_sha256, target_sha256, created_at, updated_at)
+      VALUES ('d', 'c', 't', 'en', 'ar', 's', 'Hello.', 'مرحبا.', 'x', 'y', '2024-01-01', '2024-01-01')`);
+    old.exec(`INSERT INTO annotations (document_id, side, start, "end", text, category, severity, author, created_at, updated_at)
+      VALUES ('d', 'target', 0, 5, 'مرحبا', 'Style', 'minor', 'Old Reviewer', '2024-01-01', '2024-01-01')`);
+    old.close();
+
+    const store = openStore(file);
+    try {
+      const [a] = await store.annotations.list('d');
+      assert.equal(a!.author, 'Old Reviewer');
+      assert.equal(a!.clientId, undefined);
+      // The new tables work on the upgraded file.
+      await store.findingDecisions.set('d', 'terminology:target:0-5', 'dismissed', 'R');
+      assert.equal((await store.findingDecisions.list('d')).get('terminology:target:0-5')!.decision, 'dismissed');
+      await store.postEdits.save('d', 's0t0', 'مرحبا.', 'أهلا.', 'R');
+      assert.equal((await store.postEdits.list('d')).get('s0t0')!.text, 'أهلا.');
+      assert.deepEqual(await store.reviews.get('d'), { notes: '', verdict: 'undecided' });
+      assert.equal((await store.documents.get('d'))!.typology, undefined);
+    } finally {
+      store.close();
+    }
+    const check = new Database(file, { readonly: true });
+    assert.equal(check.pragma('user_version', { simple: true }), Math.max(...migrations().map((m) => m.version)));
+    check.close();
+  });
+});
+
+describe('store: workspace repositories', () => {
+  let n = 0;
+  const clock = () => `2024-05-01T10:00:${String(n++ % 60).padStart(2, '0')}.000Z`;
+  const fresh = async () => {
+    const store = openStore(':memory:', clock);
+    await store.documents.insert({ id: 'd', corpus: 'c', title: 't', sourceLang: 'en', targetLang: 'ar', system: 's', sourceText: 'One. Two.', targetText: 'واحد. اثنان.', references: [] });
+    return store;
+  };
+
+  it('keeps every post-edit revision and answers with the newest', async () => {
+    const store = await fresh();
+    await store.postEdits.save('d', 's0t0', 'واحد.', 'واحدة.', 'A');
+    await store.postEdits.save('d', 's0t0', 'واحد.', 'واحدٌ.', 'B');
+    const pe = (await store.postEdits.list('d')).get('s0t0')!;
+    assert.equal(pe.text, 'واحدٌ.');
+    assert.equal(pe.author, 'B');
+    assert.equal(pe.revisions, 2);
+    assert.equal(await store.postEdits.save('d', 's0t0', 'واحد.', '', 'B'), undefined);
+    assert.equal((await store.postEdits.list('d')).size, 0);
+    store.close();
+  });
+
+  it('creates an annotation once per client id, even when asked twice', async () => {
+    const store = await fresh();
+    const a = { side: 'target' as const, start: 0, end: 4, text: 'واحد', category: 'Style', severity: 'minor' as const, author: 'A', clientId: 'client-0001' };
+    const first = await store.annotations.createOnce('d', a);
+    const second = await store.annotations.createOnce('d', { ...a, severity: 'major' });
+    assert.equal(first.created, true);
+    assert.equal(second.created, false);
+    assert.equal(second.annotation.severity, 'minor');
+    assert.equal((await store.annotations.list('d')).length, 1);
+    assert.equal(await store.annotations.remove('d', 'client-0001'), true);
+    // A deleted annotation keeps its client id: the retried create of a since-deleted mark does not resurrect it.
+    assert.equal((await store.annotations.createOnce('d', a)).created, false);
+    assert.equal((await store.annotations.list('d')).length, 0);
+    store.close();
+  });
+
+  it('saves corrected alignments as revisions and returns to the automatic one on null', async () => {
+    const store = await fresh();
+    const hashes = { sourceSha256: 'a', targetSha256: 'b' };
+    await store.alignments.save('d', [{ source: [0, 1], target: [0, 1], confidence: 1, corrected: true }], hashes, 'A');
+    assert.deepEqual((await store.alignments.get('d'))!.beads[0]!.source, [0, 1]);
+    await store.alignments.save('d', null, hashes, 'A');
+    assert.equal(await store.alignments.get('d'), undefined);
+    store.close();
+  });
+});
