@@ -69,7 +69,7 @@ export function splitSentence(s: string, lang: 'ar' | 'en'): [string, string] | 
   const points: number[] = [];
   const punct = lang === 'ar' ? /[،؛,;]\s+/gu : /[,;]\s+/gu;
   for (const m of s.matchAll(punct)) points.push(m.index + m[0].length);
-  const conj = lang === 'ar' ? /\s+(?=(?:و|ثم\s|لكن\s|بينما\s)\p{L})/gu : /\s+(?=(?:and|but|while)\s)/gu;
+  const conj = lang === 'ar' ? /\s+(?=(?:و|ثم\s|لكن\s|بينما\s)[\p{L}])/gu : /\s+(?=(?:and|but|while)\s)/gu;
   for (const m of s.matchAll(conj)) points.push(m.index + m[0].length);
   let best: number | null = null;
   for (const p of points) {

@@ -6,7 +6,7 @@ import type { GoldBead } from './beads.js';
 
 /** hunalign wants space-separated tokens; Arabic marks stay inside their word. */
 export function tokenizeForHunalign(s: string): string {
-  return (s.match(/[\p{L}\p{M}]+|\p{N}+|\S/gu) ?? []).join(' ');
+  return (s.match(/[\p{L}\p{M}]+|[\p{N}]+|\S/gu) ?? []).join(' ');
 }
 
 /** Ladder rungs [i, j, score] → beads [i0..i1-1]:[j0..j1-1]. */

@@ -83,7 +83,7 @@ export function dominantScript(text: string): Script {
     const c = text.charCodeAt(i);
     if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7)) latin++;
     else if ((c >= 0x620 && c <= 0x64a) || (c >= 0x66e && c <= 0x6d3) || (c >= 0x750 && c <= 0x77f) || (c >= 0xfb50 && c <= 0xfefc)) arabic++;
-    else if (c >= 0x370 && /\p{L}/u.test(text[i]!)) other++;
+    else if (c >= 0x370 && /[\p{L}]/u.test(text[i]!)) other++;
   }
   if (arabic >= latin && arabic >= other && arabic > 0) return 'arabic';
   if (latin >= other && latin > 0) return 'latin';
@@ -289,7 +289,7 @@ interface LatinEntry {
 /** A Latin token without an elided article (French l'Himalaya) or a possessive (Mali's). */
 function bareWord(tok: string): string {
   if (tok.indexOf("'") < 0 && tok.indexOf('’') < 0) return tok;
-  const elided = /^\p{L}{1,2}['’](\p{L}{2,}.*)$/u.exec(tok);
+  const elided = /^[\p{L}]{1,2}['’]([\p{L}]{2,}.*)$/u.exec(tok);
   return (elided ? elided[1]! : tok).replace(/['’].*$/u, '');
 }
 
@@ -316,7 +316,7 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
     const date = EN_DATES.get(lower);
     if (date) plain.push([sink.intern(`d:${date}`), KeyType.Date]);
     plain.push([sink.intern(`w:${lower}`), KeyType.CopyWord]);
-    if (/^\p{Lu}{2,6}s?$/u.test(bare) && !NOT_NAMES.has(lower)) {
+    if (/^[\p{Lu}]{2,6}s?$/u.test(bare) && !NOT_NAMES.has(lower)) {
       plain.push([sink.intern(`a:${[...bare.replace(/s$/u, '')].map(letterClass).join('')}`), KeyType.Acronym]);
     }
     const name: number[] = [];
@@ -390,21 +390,21 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
       reader.push(tok, kind);
       if (kind !== 1) continue;
       const c = tok.charCodeAt(0);
-      const arabic = c >= 0x600 && c <= 0x6ff ? true : c < 0x250 ? false : /^\p{Script=Arabic}/u.test(tok);
-      if (!arabic && (c < 0x250 || /^\p{Script=Latin}/u.test(tok))) {
-        const upper = (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && /^\p{Lu}/u.test(tok));
+      const arabic = c >= 0x600 && c <= 0x6ff ? true : c < 0x250 ? false : /^[\p{Script=Arabic}]/u.test(tok);
+      if (!arabic && (c < 0x250 || /^[\p{Script=Latin}]/u.test(tok))) {
+        const upper = (c >= 0x41 && c <= 0x5a) || (c >= 0xc0 && c <= 0xde) || (c >= 0x100 && /^[\p{Lu}]/u.test(tok));
         if (crossScript && own === 'latin') {
           if (!upper) {
             // Lower-case words matter only where the other side copied them (an untranslated
             // sentence, a Latin phrase left in the Arabic).
             let id = wordCache.get(tok);
-            if (id === undefined) wordCache.set(tok, (id = sink.intern(`w:${bareWord(tok).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase()}`)));
+            if (id === undefined) wordCache.set(tok, (id = sink.intern(`w:${bareWord(tok).normalize('NFD').replace(/[\p{M}]/gu, '').toLowerCase()}`)));
             sink.add(id, KeyType.CopyWord);
           } else {
             let entry = latinCache.get(tok);
             if (entry === undefined) {
               const bare = bareWord(tok);
-              latinCache.set(tok, (entry = latinEntry(bare, bare.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase())));
+              latinCache.set(tok, (entry = latinEntry(bare, bare.normalize('NFD').replace(/[\p{M}]/gu, '').toLowerCase())));
             }
             for (const [id, type] of entry.plain) sink.add(id, type);
             // A short capitalised word opening the sentence is rarely a name ("At", "So").
@@ -419,7 +419,7 @@ function extractSide(text: SegmentedText, own: Script, other: Script, glossary: 
           // inside text of another script.
           let id = wordCache.get(tok);
           if (id === undefined) {
-            const lower = bareWord(tok).normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+            const lower = bareWord(tok).normalize('NFD').replace(/[\p{M}]/gu, '').toLowerCase();
             wordCache.set(tok, (id = sink.intern(`w:${!crossScript ? lower.slice(0, 4) : lower}`)));
           }
           sink.add(id, !crossScript ? KeyType.Word : KeyType.ForeignWord);

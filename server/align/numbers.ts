@@ -5,7 +5,7 @@ import { foldArabicKey } from '../text/arabic.js';
 
 
 function asciiDigits(s: string): string {
-  return s.replace(/\p{Nd}/gu, (d) => {
+  return s.replace(/[\p{Nd}]/gu, (d) => {
     const cp = d.codePointAt(0)!;
     // Every Unicode decimal digit block is ten consecutive code points starting at a zero.
     for (const zero of [0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xff10]) {
@@ -207,7 +207,7 @@ export class NumberReader {
 const MAYBE_NUMBER_WORD = /^(?:[ZzOoTtFfSsEeNnHhMmBbDdAa]|[وفبلاأإثخسعتمآ])/u;
 
 /** Tokens as NumberReader wants them; anchors.ts tokenises the same way. */
-export const NUMBER_TOKEN = /[\p{L}\p{M}\u0640]+(?:['’][\p{L}]+)?|\p{Nd}+(?:[.,٫٬'’\u00A0\u202F\u2009]\p{Nd}+)*|[^\s\p{L}\p{M}\p{N}]/gu;
+export const NUMBER_TOKEN = /[\p{L}\p{M}\u0640]+(?:['’][\p{L}]+)?|[\p{Nd}]+(?:[.,٫٬'’\u00A0\u202F\u2009][\p{Nd}]+)*|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** Kind of a NUMBER_TOKEN match for NumberReader.push. */
 export function tokenKind(tok: string): 0 | 1 | 2 {
@@ -215,8 +215,8 @@ export function tokenKind(tok: string): 0 | 1 | 2 {
   if ((c >= 0x30 && c <= 0x39) || (c >= 0x660 && c <= 0x669) || (c >= 0x6f0 && c <= 0x6f9)) return 0;
   // Common letters first, without a regular expression.
   if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x621 && c <= 0x64a)) return 1;
-  if (tok.length === 1 && !/\p{L}/u.test(tok)) return /\p{Nd}/u.test(tok) ? 0 : 2;
-  return /^\p{Nd}/u.test(tok) ? 0 : 1;
+  if (tok.length === 1 && !/[\p{L}]/u.test(tok)) return /[\p{Nd}]/u.test(tok) ? 0 : 2;
+  return /^[\p{Nd}]/u.test(tok) ? 0 : 1;
 }
 
 /**

@@ -28,7 +28,7 @@ function collapse(s: string): string {
 
 /** Sound-class skeleton of a Latin-script word: "Kidal" → "KDL", "Chad" → "SD". */
 export function latinSkeleton(word: string): string {
-  const w = word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]/g, '');
+  const w = word.normalize('NFD').replace(/[\p{M}]/gu, '').toLowerCase().replace(/[^a-z]/g, '');
   let out = '';
   for (let i = 0; i < w.length; ) {
     const di = LATIN_DIGRAPHS.find(([g]) => w.startsWith(g, i));

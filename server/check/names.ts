@@ -83,7 +83,7 @@ const GROUP_NOUN = /(?:ers|ists|ians|ans|ics|ites|ees|ks)$/u;
 /** An Arabic "word" this long is several words whose spaces were lost. */
 export const GLUED = 18;
 
-const NAME_AT = /(?:\p{Lu}\.){2,}|\p{L}[\p{L}\p{M}]*(?:['’]\p{L}+)?(?:-\p{L}[\p{L}\p{M}]*)*/uy;
+const NAME_AT = /(?:[\p{Lu}]\.){2,}|[\p{L}][\p{L}\p{M}]*(?:['’][\p{L}]+)?(?:-[\p{L}][\p{L}\p{M}]*)*/uy;
 
 interface NameToken {
   text: string;
@@ -127,7 +127,7 @@ function nameVariants(key: string): string[] {
 
 function stripPossessive(w: string): string {
   // Mali's → Mali; an acronym's plural too: MPs → MP, TVs → TV, FAQs → FAQ.
-  return w.replace(/['’]s?$/u, '').replace(/^(\p{Lu}{2,})s$/u, '$1');
+  return w.replace(/['’]s?$/u, '').replace(/^([\p{Lu}]{2,})s$/u, '$1');
 }
 
 /** A term list from the glossary keyed by source term, for names the glossary rules on. */
@@ -213,7 +213,7 @@ export const names = defineCheck<Options>({
           if (text === 'I' || /['’](?:m|re|ve|ll|d|t)$/iu.test(text) || (/['’]s$/u.test(text) && ENGLISH_STOPWORDS.has(text.slice(0, -2).toLowerCase()))) continue;
           if (!caps && ENGLISH_STOPWORDS.has(text.toLowerCase())) continue;
           // U-turn, Rock-type: a capital in a hyphenated common word.
-          if (/-\p{Ll}+$/u.test(text) && /^\p{Lu}\p{Ll}*-/u.test(text) && isEnglishWord(text.split('-').pop()!)) continue;
+          if (/-[\p{Ll}]+$/u.test(text) && /^[\p{Lu}][\p{Ll}]*-/u.test(text) && isEnglishWord(text.split('-').pop()!)) continue;
           const key = stripPossessive(text);
           // The first word of a sentence (or of a quotation) is capitalised anyway.
           const before = src.slice(Math.max(s.start, m.index - 3), m.index);

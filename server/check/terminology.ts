@@ -16,7 +16,7 @@ interface Occurrence {
   term: Term;
 }
 
-const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const ARABIC_SCRIPT = /[\p{Script=Arabic}]/u;
 
 /**
  * A literal every match of the term contains, and how far after the match's start it can sit:

@@ -201,10 +201,10 @@ export const typography = defineCheck<Options>({
         if (on('mixedScript') && /[A-Za-z\u06CC\u06A9]/u.test(text)) {
           for (const m of text.matchAll(/[\p{L}\p{M}]+/gu)) {
             const w = m[0];
-            if (/\p{Script=Arabic}/u.test(w) && /\p{Script=Latin}/u.test(w)) {
+            if (/[\p{Script=Arabic}]/u.test(w) && /[\p{Script=Latin}]/u.test(w)) {
               // One or two stray Latin letters inside an Arabic word (a typing slip); a whole Latin
               // word glued to Arabic is a missing space.
-              const latinRuns = w.match(/\p{Script=Latin}+/gu) ?? [];
+              const latinRuns = w.match(/[\p{Script=Latin}]+/gu) ?? [];
               const stray = latinRuns.some((r) => r.length <= 2);
               out.push({
                 rule: 'mixedScript',

@@ -26,7 +26,7 @@ const Options = z
   .strict();
 type Options = z.infer<typeof Options>;
 
-const LATIN_RUN = /\p{Script=Latin}[\p{Script=Latin}\p{N}\s'’.,:;!?&()\-]*\p{Script=Latin}/gu;
+const LATIN_RUN = /[\p{Script=Latin}][\p{Script=Latin}\p{N}\s'’.,:;!?&()\-]*[\p{Script=Latin}]/gu;
 const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
 
 export const untranslated = defineCheck<Options>({
@@ -50,7 +50,7 @@ export const untranslated = defineCheck<Options>({
       const latin = bead.target.some((s) => /[A-Za-z]/u.test(s.text));
       const srcText = latin ? normalise(bead.source.map((s) => s.text).join(' ')) : '';
       const tgtText = latin ? normalise(bead.target.map((s) => s.text).join(' ')) : '';
-      if (latin && srcText && srcText === tgtText && /\p{L}{2}/u.test(tgtText) && !keep.includes(tgtText)) {
+      if (latin && srcText && srcText === tgtText && /[\p{L}]{2}/u.test(tgtText) && !keep.includes(tgtText)) {
         const first = bead.target[0]!;
         const last = bead.target[bead.target.length - 1]!;
         return [{

@@ -9,7 +9,7 @@ export interface DirRun {
 }
 
 const RTL_LETTER = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
-const LETTER = /\p{L}/u;
+const LETTER = /[\p{L}]/u;
 // An RTL run: RTL letters and marks, plus the spaces, digits and punctuation between two of them.
 const RTL_RUN = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}](?:[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{M}\p{N}\s\u060C\u061B\u061F\u066A-\u066C.,:;'"«»“”()\-–/]*[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{M}])?/gu;
 

@@ -19,10 +19,10 @@ const OPENERS = /^["'“‘«‹(\[{「]*/u;
 const WORD_CHAR = /[\p{L}\p{M}\p{N}'’\-\u0640.]/u;
 const FIRST_WORD = /^[\p{L}\p{M}\p{N}'’\-\u0640]+/u;
 
-const isArabicLetter = (ch: string) => /\p{Script=Arabic}/u.test(ch) && /\p{L}/u.test(ch);
-const isUpper = (ch: string) => /\p{Lu}/u.test(ch);
-const isLower = (ch: string) => /\p{Ll}/u.test(ch);
-const isDigit = (ch: string) => /\p{Nd}/u.test(ch);
+const isArabicLetter = (ch: string) => /[\p{Script=Arabic}]/u.test(ch) && /[\p{L}]/u.test(ch);
+const isUpper = (ch: string) => /[\p{Lu}]/u.test(ch);
+const isLower = (ch: string) => /[\p{Ll}]/u.test(ch);
+const isDigit = (ch: string) => /[\p{Nd}]/u.test(ch);
 
 interface Context {
   /** The stop run itself ("." "?!" "…" "..."). */
@@ -74,19 +74,19 @@ function fullStopBoundary(c: Context, ch: string, nextWord: string): boolean {
   if (TITLES.has(word)) return false;
   if (BEFORE_NUMBER.has(word)) return !isDigit(ch);
   // A list marker at the start of a line: "1. Troops", "b. Civilians", "IV. Results".
-  if (c.wordStartsLine && /^(?:\p{N}{1,3}|\p{L}|[IVXLC]{1,5})$/u.test(word)) return false;
-  if (AMBIGUOUS.has(word) || /^(?:\p{L}\.)+\p{L}$/u.test(word)) {
+  if (c.wordStartsLine && /^(?:[\p{N}]{1,3}|[\p{L}]|[IVXLC]{1,5})$/u.test(word)) return false;
+  if (AMBIGUOUS.has(word) || /^(?:[\p{L}]\.)+[\p{L}]$/u.test(word)) {
     // Dotted acronyms and ambiguous abbreviations: a Latin abbreviation inside Arabic text
     // ("(U.N.) إنها") never ends the sentence; before Latin text only a sentence opener does.
-    if (isArabicLetter(ch)) return !/^\p{Script=Latin}/u.test(word);
+    if (isArabicLetter(ch)) return !/^[\p{Script=Latin}]/u.test(word);
     return SENTENCE_STARTERS.has(nextWord) || /["“«]/u.test(c.rest[0] ?? '');
   }
   // A single initial before a name ("George W. Bush"), unless a sentence opener follows.
-  if (/^\p{Lu}$/u.test(word) && isUpper(ch)) return SENTENCE_STARTERS.has(nextWord);
+  if (/^[\p{Lu}]$/u.test(word) && isUpper(ch)) return SENTENCE_STARTERS.has(nextWord);
   // A lone Arabic letter is an abbreviation: د. (doctor), م. (engineer, AD), ص. (page), هـ.
-  if (/^\p{Script=Arabic}$/u.test(bare)) return false;
+  if (/^[\p{Script=Arabic}]$/u.test(bare)) return false;
   // Dotted Arabic abbreviations: ق.م (BC), ص.ب (P.O. box), ج.م.ع.
-  if (/^(?:\p{Script=Arabic}\.)+\p{Script=Arabic}$/u.test(bare)) return false;
+  if (/^(?:[\p{Script=Arabic}]\.)+[\p{Script=Arabic}]$/u.test(bare)) return false;
   return true;
 }
 
@@ -96,13 +96,13 @@ function noSpaceBoundary(c: Context, rest: string): boolean {
   const prev = c.word.slice(-1);
   if (isArabicLetter(ch)) {
     // "ق.م" (BC) and "ص.ب" are dotted abbreviations, not two sentences.
-    if (c.closers === '' && (/^\p{L}\u0640?$/u.test(c.word) || !/^[\p{L}\p{M}\u0640]{2}/u.test(rest))) return false;
+    if (c.closers === '' && (/^[\p{L}]\u0640?$/u.test(c.word) || !/^[\p{L}\p{M}\u0640]{2}/u.test(rest))) return false;
     return isArabicLetter(prev) || (c.closers !== '' && prev !== '');
   }
-  if (!isUpper(ch) || !/^\p{Lu}\p{Ll}/u.test(rest)) return false;
+  if (!isUpper(ch) || !/^[\p{Lu}][\p{Ll}]/u.test(rest)) return false;
   if (c.closers !== '') return true;
   // Only after a real lower-case word: "U.S.Army" and "Node.Js" stay whole.
-  return /^\p{Ll}{2,}$/u.test(c.word) || /[?!؟]/u.test(c.stop);
+  return /^[\p{Ll}]{2,}$/u.test(c.word) || /[?!؟]/u.test(c.stop);
 }
 
 /**
@@ -111,9 +111,9 @@ function noSpaceBoundary(c: Context, rest: string): boolean {
  */
 function lineBreakEndsSentence(before: string, after: string): boolean {
   // A list item always starts afresh: "- Kidal", "• Gao", "2) Tessalit", "3. Menaka".
-  if (/^(?:[-–—•*·▪‣◦]|\p{N}{1,3}[.)]|\p{L}\))\s/u.test(after)) return true;
+  if (/^(?:[-–—•*·▪‣◦]|[\p{N}]{1,3}[.)]|[\p{L}]\))\s/u.test(after)) return true;
   if (/[,،;؛:\-–—]$/u.test(before)) return false;
-  if (/^\p{Ll}/u.test(after) && /[\p{L}\p{N}]$/u.test(before)) return false;
+  if (/^[\p{Ll}]/u.test(after) && /[\p{L}\p{N}]$/u.test(before)) return false;
   return true;
 }
 

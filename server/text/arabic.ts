@@ -16,10 +16,10 @@ export const LETTER_FOLD: Readonly<Record<string, string>> = {
   'ک': 'ك', 'ی': 'ي', 'ي': 'ي',
 };
 
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const ARABIC_LETTER = /[\p{Script=Arabic}]/u;
 
 export function isArabicLetter(ch: string): boolean {
-  return ARABIC_LETTER.test(ch) && /\p{L}/u.test(ch);
+  return ARABIC_LETTER.test(ch) && /[\p{L}]/u.test(ch);
 }
 
 const charCache = new Map<string, string>();

@@ -60,8 +60,8 @@ export function eachWord(text: string, from: number, to: number, fn: (start: num
   }
 }
 
-const LATIN_LETTER = /\p{Script=Latin}/u;
-const ARABIC_LETTER = /\p{Script=Arabic}/u;
+const LATIN_LETTER = /[\p{Script=Latin}]/u;
+const ARABIC_LETTER = /[\p{Script=Arabic}]/u;
 
 /** Letters of text[from, to) by script: how much of it is Arabic, how much Latin. */
 export function scriptCounts(text: string, from = 0, to = text.length): { letters: number; arabic: number; latin: number } {
@@ -81,7 +81,7 @@ export function scriptCounts(text: string, from = 0, to = text.length): { letter
       }
     } else if (c > 0x7f) {
       const ch = text[i]!;
-      if (/\p{L}/u.test(ch)) {
+      if (/[\p{L}]/u.test(ch)) {
         letters++;
         if (ARABIC_LETTER.test(ch)) arabic++;
         else if (LATIN_LETTER.test(ch)) latin++;
@@ -95,7 +95,7 @@ export function isCapitalised(word: string): boolean {
   const c = word.charCodeAt(0);
   if (c >= 65 && c <= 90) return true;
   if (c < 0xc0) return false; // ASCII lower case, digits, punctuation; Arabic has no case
-  return c < 0x0590 && /^\p{Lu}/u.test(word);
+  return c < 0x0590 && /^[\p{Lu}]/u.test(word);
 }
 
 /** All letters upper case, at least two of them: JNIM, MINUSMA, U.N. (dots removed first). */
