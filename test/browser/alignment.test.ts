@@ -61,6 +61,13 @@ describe('browser: correcting the alignment', function () {
     assert.equal(await page.getAttribute('#bead-4', 'aria-label'), 'Sentence pair 5');
     assert.equal(await page.textContent('#bead-4 .bead-no'), '5');
     assert.equal(await page.textContent('#progress-text'), '0/5');
+    assert.equal(await page.textContent('#pair-count'), '5');
+    // The menu quotes each side's sentence end in its own language and direction.
+    await page.click('#bead-0 .align-open');
+    await page.locator('#alignment-dialog').waitFor({ state: 'visible' });
+    assert.equal(await page.locator('#align-split-options bdi[lang="ar"][dir="rtl"]').count(), 1, 'a 1:1 pair splits two ways, one quoting its Arabic');
+    assert.equal(await page.locator('#align-split-options bdi[lang="en"][dir="ltr"]').count(), 1);
+    await press(page, 'Escape');
 
     // z takes it back (to the automatic alignment), the header's Undo is how the mouse does it.
     await press(page, 'z');

@@ -155,3 +155,59 @@ describe('HTTP: correcting the alignment', () => {
     assert.equal((await srv.store.alignments.get(FIXTURE_DOC))!.alignment, null);
   });
 });
+
+describe('HTTP: a corrected alignment when the texts change', () => {
+  let srv: TestServer;
+  before(async () => (srv = await startServer({ corporaDir: FIXTURE_CORPORA })));
+  after(() => srv.stop());
+
+  it('keeps the corrections whose sentences survived, drops the others, and the page says so', async () => {
+    const post = (body: Json) =>
+      fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Json>);
+    const split = await post({ op: 'split', bead: 0, source: 1, target: 1, base: 0 });
+    assert.equal(split['beads'].length, 5);
+    // The corpus file is edited (no one has annotated yet): the first English sentence changes.
+    const doc = (await srv.store.documents.get(FIXTURE_DOC))!;
+    await srv.store.documents.replaceTexts({ ...doc, sourceText: doc.sourceText.replace('on Monday', 'on Tuesday morning') });
+    const now = (await fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`).then((r) => r.json())) as Json;
+    assert.equal(now['status'], 'rebased');
+    assert.equal(now['kept'], 1, 'the 1-0 pair "It lasted four hours." is unchanged');
+    assert.equal(now['dropped'], 1, 'the pair whose English changed is aligned automatically again');
+    assert.deepEqual(
+      now['beads'].map((b: Json) => `${b.source.join(',')}|${b.target.join(',')}${b.corrected ? '*' : ''}`),
+      ['0|0', '1|*', '2|1', '3|2', '4,5|3'],
+    );
+    const html = await fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
+    assert.match(html, /id="alignment-rebased"/);
+    assert.match(html, /The texts changed after the alignment was corrected: 1 corrected pair was kept, <strong>1 dropped<\/strong>/);
+    // A change now is built on the rebased alignment and stored for the new texts.
+    const merged = await post({ op: 'merge', bead: 3, base: split['revision'] });
+    assert.equal(merged['beads'].length, 4);
+    assert.equal((await fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`).then((r) => r.json()) as Json)['status'], 'exact');
+  });
+});
+
+describe('HTTP: post-edits across alignment changes', () => {
+  let srv: TestServer;
+  before(async () => (srv = await startServer({ corporaDir: FIXTURE_CORPORA })));
+  after(() => srv.stop());
+
+  it('keeps a post-edit whose pair a merge took away, lists it on the page, and puts it back on undo', async () => {
+    const call = (method: string, p: string, body: Json) =>
+      fetch(`${srv.url}/api/documents/${FIXTURE_DOC}${p}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+    const pe = await call('PUT', '/beads/s3t2/post-edit', { text: 'وقال الرئيس إن الخطة ستبدأ في كانون الثاني.' });
+    assert.equal(pe.status, 200);
+    const merged = await call('POST', '/alignment', { op: 'merge', bead: 1, base: 0 });
+    assert.equal(merged.status, 200);
+    assert.equal(merged.body['hter'], null, 'the post-edit no longer counts');
+    let html = await fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
+    assert.match(html, /id="orphan-post-edits"/);
+    assert.match(html, /ستبدأ في كانون الثاني/);
+    const undo = await call('POST', '/alignment', { op: 'restore', alignment: merged.body['before'], base: merged.body['revision'] });
+    assert.equal(undo.status, 200);
+    assert.equal(undo.body['hter'].segments, 1);
+    html = await fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
+    assert.doesNotMatch(html, /id="orphan-post-edits"/);
+    assert.match(html, /data-post-edit="وقال الرئيس إن الخطة ستبدأ في كانون الثاني\."/);
+  });
+});

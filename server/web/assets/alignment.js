@@ -143,6 +143,8 @@ export class AlignmentEditor {
     if (after) after.before(tpl.content);
     else if (c.from <= this.count()) this.h.beadsEl.append(tpl.content);
     for (const el of this.h.beadsEl.querySelectorAll('.bead.current')) el.classList.remove('current');
+    const total = document.getElementById('pair-count');
+    if (total) total.textContent = String(Number(total.textContent) + shift);
   }
 
   /** Every pair again (after a conflict): the simplest way to be sure the page shows the server's alignment. */
@@ -151,6 +153,8 @@ export class AlignmentEditor {
     const total = res.ok ? /** @type {any} */ (await res.json()).beads.length : this.count();
     const html = await this.fetchBeads(0, total);
     this.h.beadsEl.innerHTML = html;
+    const count = document.getElementById('pair-count');
+    if (count) count.textContent = String(total);
     this.h.setCurrent(Math.min(Math.max(this.h.current(), 0), total - 1), { scroll: true });
   }
 
@@ -225,10 +229,21 @@ export class AlignmentEditor {
       const part = (/** @type {number} */ a, /** @type {number} */ c) => `${a}:${c}`;
       b.innerHTML = `${key ? `<kbd>${key}</kbd> ` : ''}<span class="align-split-shape">${part(s, t)} + ${part(src.length - s, tgt.length - t)}</span> <span class="muted"></span>`;
       const muted = /** @type {HTMLElement} */ (b.querySelector('.muted'));
-      muted.textContent = [
-        s > 0 ? `source after “${tail(src[s - 1])}”` : 'no source in the first',
-        t > 0 ? `translation after “${tail(tgt[t - 1])}”` : 'no translation in the first',
-      ].join(' · ');
+      // Each quoted sentence end is isolated in its own language and direction.
+      /** @param {string} what @param {HTMLElement | undefined} sentence */
+      const after = (what, sentence) => {
+        const q = document.createElement('bdi');
+        const cell = /** @type {HTMLElement | null} */ (sentence?.closest('.cell') ?? null);
+        q.lang = cell?.lang ?? '';
+        q.dir = cell?.dir ?? 'auto';
+        q.textContent = tail(sentence);
+        muted.append(`${what} after “`, q, '”');
+      };
+      if (s > 0) after('source', src[s - 1]);
+      else muted.append('no source in the first');
+      muted.append(' · ');
+      if (t > 0) after('translation', tgt[t - 1]);
+      else muted.append('no translation in the first');
       if (key) b.setAttribute('aria-keyshortcuts', key);
       list.append(b);
     }
