@@ -59,9 +59,10 @@ async function main(): Promise<void> {
     const a = run(ntPrepared);
     const b = run(tbPrepared);
     const c = run(longPrepared);
-    // Both F1 targets count, and omission/addition recall below 0.82 costs extra (the target is
-    // 0.8; the margin absorbs the difference between seeds).
-    const j = a.f1Strict + b.f1Strict + c.f1Strict + 2 * Math.min(0, Math.min(a.omissionRecall, a.additionRecall) - 0.82);
+    // Both F1 targets count, and omission/addition recall below 0.84 costs extra (the target is
+    // 0.8; the margin absorbs the difference between seeds, which reached 0.036 between these
+    // seeds and the evaluation's at a margin of 0.82).
+    const j = a.f1Strict + b.f1Strict + c.f1Strict + 2 * Math.min(0, Math.min(a.omissionRecall, a.additionRecall) - 0.84);
     return { j, text: `NTREX ${a.f1Strict.toFixed(4)} om ${a.omissionRecall.toFixed(3)} add ${a.additionRecall.toFixed(3)} | TB ${b.f1Strict.toFixed(4)} | long ${c.f1Strict.toFixed(4)}` };
   };
 

@@ -15,7 +15,7 @@ import { isEnglishWord } from '../text/english-words.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
 import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
-import { isCapitalised, words } from '../text/tokens.js';
+import { isCapitalised } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { sentenceWords, type EnglishInfo } from './words.js';
@@ -124,24 +124,21 @@ export const calque = defineCheck<Options>({
     // appears only where that word is in the source (الخنتة only next to "junta"); a word that
     // also turns up without it is something else (part of a name, an ordinary word). Built on
     // the first candidate only: most documents have none.
-    let occurrences: { ar: Map<string, Set<number>>; en: Map<string, Set<number>> } | undefined;
+    let occurrences: { ar: Map<string, number[]>; en: Map<string, number[]> } | undefined;
     const where = () => {
       if (occurrences) return occurrences;
-      const ar = new Map<string, Set<number>>();
-      const en = new Map<string, Set<number>>();
-      const note = (m: Map<string, Set<number>>, k: string, b: number) => {
-        let set = m.get(k);
-        if (!set) m.set(k, (set = new Set()));
-        set.add(b);
+      const ar = new Map<string, number[]>();
+      const en = new Map<string, number[]>();
+      // Beads are visited in order, so each list stays sorted and a repeat is its last entry.
+      const note = (m: Map<string, number[]>, key: string, b: number) => {
+        const list = m.get(key);
+        if (!list) m.set(key, [b]);
+        else if (list[list.length - 1] !== b) list.push(b);
       };
       doc.alignment.forEach((b, k) => {
-        for (const i of b.target) {
-          const s = doc.target.sentences[i]!;
-          for (const w of words(doc.target.text, s.start, s.end)) note(ar, foldArabicKey(w.text), k);
-        }
+        for (const i of b.target) for (const w of sentenceWords(doc.target, i)) note(ar, w.folded, k);
         for (const i of b.source) {
-          const s = doc.source.sentences[i]!;
-          for (const w of words(doc.source.text, s.start, s.end)) for (const f of englishForms(w.text)) note(en, f, k);
+          for (const w of sentenceWords(doc.source, i)) for (const f of (w.info.forms ??= englishForms(w.text))) note(en, f, k);
         }
       });
       return (occurrences = { ar, en });
@@ -222,7 +219,7 @@ export const calque = defineCheck<Options>({
             for (const b of occ.en.get(f) ?? []) set.add(b);
             return set;
           }, new Set<number>());
-          if (here && [...here].some((b) => !withWord.has(b))) continue;
+          if (here && here.some((b) => !withWord.has(b))) continue;
           out.push({
             side: 'target',
             sentence: s.index,

@@ -3,7 +3,7 @@
 // flagged on the source side. Arabic matching folds letters and tolerates clitics (والخنتة،
 // للخنتة); English matching tolerates plurals and possessives (juntas, Mali's).
 import type { GlossaryEntry, Sentence, Term } from '../core/types.js';
-import { foldArabic } from '../text/arabic.js';
+import { foldArabic, foldArabicKey } from '../text/arabic.js';
 import { arabicTermRegex } from '../text/clitics.js';
 import { englishTermRegex } from '../text/english.js';
 import { originalSpan, type Folded } from '../text/fold.js';
@@ -18,18 +18,66 @@ interface Occurrence {
 
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 
+/**
+ * A literal every match of the term contains, and how far after the match's start it can sit:
+ * the first word less its article and last letter (Arabic, after a proclitic chain of up to four
+ * letters: وبال), or the first word up to an apostrophe less its last letter (English, at the
+ * start). Null when too short to help.
+ */
+function anchorOf(term: Term): { literal: string; lead: number } | null {
+  if (ARABIC_SCRIPT.test(term.text)) {
+    const w = foldArabicKey(term.text).trim().split(/\s+/u)[0] ?? '';
+    const literal = (w.startsWith('ال') && w.length > 2 ? w.slice(2) : w).slice(0, -1);
+    return literal.length >= 2 ? { literal, lead: 4 } : null;
+  }
+  const first = term.text.trim().split(/[\s-]+/u)[0] ?? '';
+  const literal = (first.split(/['’]/u)[0] ?? '').slice(0, -1).toLowerCase();
+  return literal.length >= 2 ? { literal, lead: 0 } : null;
+}
+
+/**
+ * Every match of `re` in `text`, as String.matchAll gives them, but the regular expression is
+ * only tried just before each occurrence of the anchor's literal in `haystack` (the same text,
+ * folded or lower-cased, offset for offset). Term patterns open with a look-behind and optional
+ * clitics, which the regex engine cannot skip ahead on; a substring search can.
+ */
+function matchesNear(text: string, haystack: string, anchor: { literal: string; lead: number } | null, re: RegExp): Array<{ index: number; length: number }> {
+  if (!anchor || haystack.length !== text.length) return [...text.matchAll(re)].map((m) => ({ index: m.index, length: m[0].length }));
+  const sticky = new RegExp(re.source, re.flags.replace('g', '') + 'y');
+  const out: Array<{ index: number; length: number }> = [];
+  let pos = 0;
+  let hit = haystack.indexOf(anchor.literal, pos);
+  while (hit >= 0) {
+    let next = hit + 1;
+    for (let st = Math.max(pos, hit - anchor.lead); st <= hit; st++) {
+      sticky.lastIndex = st;
+      const m = sticky.exec(text);
+      if (m) {
+        out.push({ index: st, length: m[0].length });
+        pos = next = st + Math.max(1, m[0].length);
+        break;
+      }
+    }
+    hit = haystack.indexOf(anchor.literal, next);
+  }
+  return out;
+}
+
 /** Finds every occurrence of `terms` in `text`; Arabic terms are matched on a folded copy. */
-function findAll(text: string, folded: () => Folded, terms: Term[]): Occurrence[] {
+function findAll(text: string, lower: () => string, folded: () => Folded, terms: Term[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const term of terms) {
+    const anchor = anchorOf(term);
     if (ARABIC_SCRIPT.test(term.text)) {
       const f = folded();
-      for (const m of f.text.matchAll(arabicTermRegex(term.text))) {
-        out.push({ ...originalSpan(f, m.index, m.index + m[0].length), term });
+      if (anchor && !f.text.includes(anchor.literal)) continue;
+      for (const m of matchesNear(f.text, f.text, anchor, arabicTermRegex(term.text))) {
+        out.push({ ...originalSpan(f, m.index, m.index + m.length), term });
       }
     } else {
-      for (const m of text.matchAll(englishTermRegex(term.text))) {
-        out.push({ start: m.index, end: m.index + m[0].length, term });
+      if (anchor && !lower().includes(anchor.literal)) continue;
+      for (const m of matchesNear(text, lower(), anchor, englishTermRegex(term.text))) {
+        out.push({ start: m.index, end: m.index + m.length, term });
       }
     }
   }
@@ -38,8 +86,30 @@ function findAll(text: string, folded: () => Folded, terms: Term[]): Occurrence[
   return out.filter((o, i) => i === 0 || !(o.start >= out[i - 1]!.start && o.end <= out[i - 1]!.end));
 }
 
-function inSentences(occ: Occurrence[], sentences: Sentence[]): Occurrence[] {
-  return occ.filter((o) => sentences.some((s) => o.start >= s.start && o.end <= s.end));
+/** Occurrences grouped by the sentence that holds them whole (one crossing a boundary is in none). */
+function bySentence(occ: Occurrence[], sentences: readonly Sentence[]): Map<number, Occurrence[]> {
+  const out = new Map<number, Occurrence[]>();
+  for (const o of occ) {
+    // Sentences are in text order: binary search for the last one starting at or before o.
+    let lo = 0;
+    let hi = sentences.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (sentences[mid]!.start <= o.start) lo = mid;
+      else hi = mid - 1;
+    }
+    const s = sentences[lo];
+    if (!s || o.start < s.start || o.end > s.end) continue;
+    const list = out.get(s.index);
+    if (list) list.push(o);
+    else out.set(s.index, [o]);
+  }
+  return out;
+}
+
+// Looking occurrences up by sentence keeps a bead's cost independent of the document's length.
+function inSentences(occ: Map<number, Occurrence[]>, sentences: Sentence[]): Occurrence[] {
+  return sentences.length === 1 ? (occ.get(sentences[0]!.index) ?? []) : sentences.flatMap((s) => occ.get(s.index) ?? []);
 }
 
 const isForbidden = (t: Term) => t.status === 'deprecated' || t.status === 'superseded';
@@ -58,6 +128,10 @@ export const terminology = defineCheck({
     let tgtFold: Folded | undefined;
     const srcFolded = () => (srcFold ??= foldArabic(doc.source.text));
     const tgtFolded = () => (tgtFold ??= foldArabic(doc.target.text));
+    let srcLow: string | undefined;
+    let tgtLow: string | undefined;
+    const srcLower = () => (srcLow ??= doc.source.text.toLowerCase());
+    const tgtLower = () => (tgtLow ??= doc.target.text.toLowerCase());
 
     // Scan the whole text once per term; beads then only filter by offset.
     const prepared = entries
@@ -69,8 +143,8 @@ export const terminology = defineCheck({
         return {
           entry,
           preferred,
-          srcOcc: findAll(doc.source.text, srcFolded, src),
-          tgtOcc: findAll(doc.target.text, tgtFolded, tgt),
+          srcOcc: bySentence(findAll(doc.source.text, srcLower, srcFolded, src), doc.source.sentences),
+          tgtOcc: bySentence(findAll(doc.target.text, tgtLower, tgtFolded, tgt), doc.target.sentences),
         };
       })
       .filter((p) => p !== null);

@@ -40,14 +40,19 @@ export function unbalanced(text: string, from: number, to: number): Array<{ at: 
   const out: Array<{ at: number; kind: 'bracket' | 'quote' }> = [];
   const stack: Array<{ ch: string; at: number }> = [];
   const quotes: number[] = [];
+  // Whole documents pass through here (a one-segment-a-line file is one paragraph): test the
+  // code unit before looking anything up.
   for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x22 || (c > 0x29 && c < 0x5b) || (c > 0x5d && c < 0x7b) || (c > 0x7d && c < 0xab) || (c > 0xbb && c < 0x201c) || c > 0x201f) continue;
     const ch = text[i]!;
     if (ch in PAIRS) stack.push({ ch, at: i });
     else if (CLOSERS.has(ch)) {
       const open = CLOSERS.get(ch)!;
-      const k = stack.map((s) => s.ch).lastIndexOf(open);
+      let k = stack.length - 1;
+      while (k >= 0 && stack[k]!.ch !== open) k--;
       if (k < 0) out.push({ at: i, kind: ch === '»' ? 'quote' : 'bracket' });
-      else stack.splice(k);
+      else stack.length = k;
     } else if (ch === '“' || ch === '”' || ch === '"' || ch === '„' || ch === '‟') quotes.push(i);
   }
   for (const s of stack) out.push({ at: s.at, kind: s.ch === '«' ? 'quote' : 'bracket' });
@@ -57,8 +62,18 @@ export function unbalanced(text: string, from: number, to: number): Array<{ at: 
   return out.sort((a, b) => a.at - b.at);
 }
 
+/** The sentence holding offset `at`, by binary search (sentences are in text order). */
 function sentenceAtOffset(sentences: Sentence[], at: number): Sentence | undefined {
-  return sentences.find((s) => at >= s.start && at < s.end);
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return s;
+  }
+  return undefined;
 }
 
 export const typography = defineCheck<Options>({

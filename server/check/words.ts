@@ -19,6 +19,8 @@ export interface WordInfo {
   folded: string;
   english?: EnglishInfo | null;
   calque?: { skeletons: string[] };
+  /** English singular candidates (calque): juntas → juntas, junta. */
+  forms?: string[];
   nameSkeletons?: string[];
   negation?: boolean;
   numberWord?: boolean;

@@ -45,9 +45,58 @@ function foldCharUncached(ch: string): string {
   return out;
 }
 
-/** Folded match key of an Arabic (or mixed) text, with an offset map back to the original. */
+/** The fold of each UTF-16 unit outside the surrogate range, filled on first use. */
+const unitFold: Array<string | undefined> = [];
+
+/**
+ * Folded match key of an Arabic (or mixed) text, with an offset map back to the original. The
+ * same result as `foldWithMap(s, foldArabicChar)`, built from runs of unchanged units: most
+ * characters fold to themselves, and whole documents are folded.
+ */
 export function foldArabic(s: string): Folded {
-  return foldWithMap(s, foldArabicChar);
+  let text = '';
+  // Folding rarely lengthens a text (only NFKC ligatures do); the map grows when it must.
+  let map = new Int32Array(s.length + 1);
+  let n = 0;
+  const put = (v: number) => {
+    if (n === map.length) {
+      const bigger = new Int32Array(map.length * 2);
+      bigger.set(map);
+      map = bigger;
+    }
+    map[n++] = v;
+  };
+  let run = 0; // start of the pending run of units that fold to themselves
+  const flush = (end: number) => {
+    if (end > run) {
+      text += s.slice(run, end);
+      for (let k = run; k < end; k++) put(k);
+    }
+  };
+  for (let i = 0; i < s.length; ) {
+    const c = s.charCodeAt(i);
+    let ch: string;
+    let out: string;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      ch = String.fromCodePoint(s.codePointAt(i)!);
+      out = foldArabicChar(ch);
+    } else {
+      out = unitFold[c] ??= foldArabicChar(String.fromCharCode(c));
+      if (out.length === 1 && out.charCodeAt(0) === c) {
+        i++;
+        continue;
+      }
+      ch = s[i]!;
+    }
+    flush(i);
+    for (let k = 0; k < out.length; k++) put(i);
+    text += out;
+    i += ch.length;
+    run = i;
+  }
+  flush(s.length);
+  put(s.length);
+  return { text, map: map.subarray(0, n) };
 }
 
 /** Folded key of a short string (a word, a glossary term), without the map. */

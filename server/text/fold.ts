@@ -5,7 +5,7 @@ export interface Folded {
   /** The folded text, used only for matching. */
   text: string;
   /** map[i] is the original offset of folded unit i; map[text.length] is the original length. */
-  map: number[];
+  map: ArrayLike<number>;
 }
 
 /**

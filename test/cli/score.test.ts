@@ -25,7 +25,11 @@ function bigCorpus(n: number): string {
   return dir;
 }
 
-describe('npm run score', () => {
+describe('npm run score', function () {
+  // Each case starts several scorer processes (tsx, worker threads); on a busy 2-core machine
+  // one case has taken over 30 s.
+  this.timeout(120_000);
+
   it('prints a readable summary of the bundled corpus, with its two systems compared', () => {
     const r = score('corpora/mali-minusma');
     assert.equal(r.code, 0, r.err);
