@@ -40,7 +40,7 @@ describe('browser: correcting the alignment', function () {
     const r = await openReviewPage(browser, srv, { doc: FIXTURE_DOC, reviewer: 'Alignment Reviewer' });
     const { page } = r;
     const automatic = ['2:1', '1:1', '1:1', '2:1'];
-    assert.deepEqual(await shapes(page), automatic);
+    assert.deepEqual(await shapes(page), automatic, 'the fixture misaligns as its README says');
     assert.match((await page.getAttribute('#bead-0', 'class'))!, /low-confidence/);
     assert.match((await page.textContent('#bead-0 .bead-shape'))!, /check alignment/);
 
@@ -112,6 +112,26 @@ describe('browser: correcting the alignment', function () {
       ['0|0*', '1|*', '2|1', '3|2*', '4,5|3*'],
     );
     noErrors(r);
+    await r.context.close();
+  });
+
+  it('shows the alignment another reviewer saved when its own change is refused (409)', async () => {
+    const r = await openReviewPage(browser, srv, { doc: FIXTURE_DOC, reviewer: 'Second Reviewer' });
+    const { page } = r;
+    const before = await shapes(page);
+    // Someone else goes back to the automatic alignment after this page loaded.
+    const base = (await srv.store.alignments.get(FIXTURE_DOC))!.id;
+    const res = await fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Tadqiq-Reviewer': 'Other' }, body: JSON.stringify({ op: 'reset', base }) });
+    assert.equal(res.status, 200);
+    assert.notDeepEqual(before, ['2:1', '1:1', '1:1', '2:1']);
+    await press(page, 'j', 'Shift+J');
+    await waitShapes(page, ['2:1', '1:1', '1:1', '2:1']);
+    await page.locator('#toast', { hasText: /changed by Other/ }).waitFor();
+    assert.equal(await stored(), 'automatic', 'the refused merge wrote nothing');
+    // The page builds on what it now shows: the next change goes through.
+    await press(page, 'Shift+J');
+    await waitSaved(page);
+    await waitShapes(page, ['3:2*', '1:1', '2:1']);
     await r.context.close();
   });
 });

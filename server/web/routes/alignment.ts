@@ -113,7 +113,7 @@ export function alignmentRoutes(ctx: AppContext): Router {
     beads: p.alignment.map(beadJson),
   });
   const conflict = (res: Response, rev: AlignmentRevision | undefined, p: ProcessedDocument) =>
-    res.status(409).json({ error: `The alignment was changed by ${rev?.author ?? 'someone else'} since this page loaded; reload to see it.`, ...state(rev, p) });
+    res.status(409).json({ error: `The alignment was changed by ${rev?.author ?? 'someone else'} in the meantime.`, ...state(rev, p) });
 
   r.get('/documents/:id/alignment', async (req, res) => {
     const doc = await loadDoc(req.params.id);
