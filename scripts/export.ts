@@ -68,7 +68,8 @@ async function fromStore(store: Store, ids: string[] | undefined, corpus: string
   const items: ReportItem[] = [];
   for (const s of list.sort((a, b) => a.id.localeCompare(b.id))) {
     const doc = (await store.documents.get(s.id))!;
-    const view = buildDocumentView(processDocument(doc), await store.annotations.list(doc.id), await store.beadStatus.list(doc.id));
+    const stored = (await store.alignments.get(doc.id))?.alignment;
+    const view = buildDocumentView(processDocument(doc, stored ? { stored } : {}), await store.annotations.list(doc.id), await store.beadStatus.list(doc.id));
     items.push({ doc, view, scores: scoreDocument(doc, view) });
   }
   return items;

@@ -181,7 +181,7 @@ async function plan(inputs: string[], v: CliValues): Promise<Plan> {
   return { refs, documents, systems, inputs };
 }
 
-/** Loads annotations from the database instead of review files (same documents, by id). */
+/** Loads annotations and corrected alignments from the database instead of review files (same documents, by id). */
 async function withDbAnnotations(p: Plan, dbFile: string): Promise<Plan> {
   if (!fs.existsSync(dbFile)) throw new InputError('database not found', { file: dbFile });
   const { resolveJob } = await import('../server/score/batch-jobs.js');
@@ -191,7 +191,11 @@ async function withDbAnnotations(p: Plan, dbFile: string): Promise<Plan> {
     for (const ref of p.refs) {
       const job = resolveJob(ref);
       const docs = [];
-      for (const d of job.docs) docs.push({ pair: d.pair, annotations: (await store.annotations.list(d.pair.id)) as AnnotationInput[] });
+      for (const d of job.docs) {
+        // The reviewer's corrected alignment too: per-segment scores, metrics and checks follow it.
+        const stored = (await store.alignments.get(d.pair.id))?.alignment;
+        docs.push({ pair: d.pair, annotations: (await store.annotations.list(d.pair.id)) as AnnotationInput[], ...(stored ? { alignment: stored } : {}) });
+      }
       refs.push({ ...job, docs });
     }
     return { ...p, refs };

@@ -1,5 +1,6 @@
 // The pipeline in one call: segment → align → check. Scoring and reports take its result.
 import { align } from './align/index.js';
+import { restoreAlignment, type StoredAlignment } from './align/corrections.js';
 import { alignLines } from './align/lines.js';
 import { runChecks } from './check/index.js';
 import type { Bead, DocumentPair, Finding, SegmentedText } from './core/types.js';
@@ -11,11 +12,19 @@ export interface ProcessedDocument {
   target: SegmentedText;
   alignment: Bead[];
   findings: Finding[];
+  /**
+   * Set when a reviewer-corrected alignment is in force: 'exact' when it was made for these very
+   * sentences, 'rebased' when a text changed since (corrections whose sentences survived are kept,
+   * `dropped` counts the others, which the reviewer is told about).
+   */
+  corrections?: { status: 'exact' | 'rebased'; kept: number; dropped: number };
 }
 
 export interface ProcessOptions {
   /** A reviewer-corrected alignment to use instead of the automatic one. */
   alignment?: Bead[];
+  /** A stored corrected alignment (serializeAlignment's form), restored onto the current texts. */
+  stored?: StoredAlignment | null;
 }
 
 export function processDocument(pair: DocumentPair, options: ProcessOptions = {}): ProcessedDocument {
@@ -24,10 +33,17 @@ export function processDocument(pair: DocumentPair, options: ProcessOptions = {}
   const opts = lines ? { paragraphs: 'blank-line' as const, lines: true } : {};
   const source = segment(pair.sourceText, pair.sourceLang, opts);
   const target = segment(pair.targetText, pair.targetLang, opts);
-  const alignment =
-    options.alignment ?? (lines ? alignLines(source, target) : align(source, target, pair.glossary ? { glossary: pair.glossary } : {}));
+  const auto = (s: SegmentedText, t: SegmentedText) => (lines ? alignLines(s, t) : align(s, t, pair.glossary ? { glossary: pair.glossary } : {}));
+  let alignment: Bead[];
+  let corrections: ProcessedDocument['corrections'];
+  if (options.alignment) alignment = options.alignment;
+  else if (options.stored) {
+    const r = restoreAlignment(options.stored, source, target, auto);
+    alignment = r.beads;
+    corrections = { status: r.status, kept: r.kept, dropped: r.dropped };
+  } else alignment = auto(source, target);
   const findings = runChecks({ source, target, alignment, ...(pair.glossary ? { glossary: pair.glossary } : {}) }, pair.checks ?? {});
-  return { pair, source, target, alignment, findings };
+  return { pair, source, target, alignment, findings, ...(corrections ? { corrections } : {}) };
 }
 
 /** Index of the sentence containing `offset` on a side, or the nearest one before it. */

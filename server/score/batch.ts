@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Annotation, AnnotationInput, CheckConfig, DocumentPair, Glossary } from '../core/types.js';
 import { CHECKS } from '../check/index.js';
+import type { StoredAlignment } from '../align/corrections.js';
 import { processDocument } from '../pipeline.js';
 import { annotationsCsv } from '../report/csv.js';
 import { buildDocumentView, type DocumentView } from '../report/document-view.js';
@@ -64,6 +65,8 @@ export interface BatchOptions extends MetricOptions {
 export interface BatchDoc {
   pair: DocumentPair;
   annotations: AnyAnnotation[];
+  /** A reviewer-corrected alignment (from the database) to use instead of the automatic one. */
+  alignment?: StoredAlignment;
 }
 
 export interface BatchJob {
@@ -103,11 +106,13 @@ export interface GroupResult {
 }
 
 /** A stable hash of what a score was computed from. */
-export function dataHash(doc: DocumentPair, annotations: AnyAnnotation[]): string {
+export function dataHash(doc: DocumentPair, annotations: AnyAnnotation[], alignment?: StoredAlignment): string {
   const h = createHash('sha256');
   h.update(JSON.stringify([doc.sourceText, doc.targetText, doc.references, doc.segmentation ?? '']));
   const rows = annotations.map((a) => [a.side, a.start, a.end, a.category, a.severity, a.author]).map((r) => JSON.stringify(r)).sort();
   h.update(rows.join('\n'));
+  // A corrected alignment changes the segments scored; without one the hash is as it always was.
+  if (alignment) h.update(`\nalignment:${alignment.shapes}`);
   return `sha256:${h.digest('hex').slice(0, 16)}`;
 }
 
@@ -125,7 +130,7 @@ function applyOverrides(pair: DocumentPair, o: BatchOptions): DocumentPair {
 
 function scoreOne(raw: BatchDoc, source: string, o: BatchOptions): { result: DocResult; member: Parameters<typeof unitGroup>[2][number] } {
   const pair = applyOverrides(raw.pair, o);
-  const p = processDocument(pair);
+  const p = processDocument(pair, raw.alignment ? { stored: raw.alignment } : {});
   const placed = place(pair, raw.annotations);
   // The view (highlight pieces for every sentence) is only needed to render a document.
   const view = o.render === 'tsv' ? undefined : buildDocumentView(p, placed);
@@ -155,7 +160,7 @@ function scoreOne(raw: BatchDoc, source: string, o: BatchOptions): { result: Doc
     }
   }
   const item: ScoredDocument | undefined = view ? { doc: pair, view, scores } : undefined;
-  const hash = dataHash(pair, raw.annotations);
+  const hash = dataHash(pair, raw.annotations, raw.alignment);
   let rendered: unknown;
   if (item && o.render === 'json') rendered = { ...documentJson(pair, item.view, scores), dataHash: hash };
   else if (item && o.render === 'text') rendered = textSummary([item]);

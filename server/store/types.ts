@@ -1,6 +1,7 @@
 // Repository interfaces. Callers depend on these, not on SQLite, so another store (PostgreSQL
 // for teams that outgrow one machine) can implement them; hence the Promises.
-import type { Annotation, AnnotationInput, Bead, DocumentPair, Side, Severity } from '../core/types.js';
+import type { StoredAlignment as SerializedAlignment } from '../align/corrections.js';
+import type { Annotation, AnnotationInput, DocumentPair, Side, Severity } from '../core/types.js';
 
 export interface StoredDocument extends DocumentPair {
   createdAt: string;
@@ -152,8 +153,12 @@ export interface RequestLogRepository {
   put(key: string, documentId: string | undefined, method: string, path: string, response: LoggedResponse): Promise<void>;
 }
 
-export interface StoredAlignment {
-  beads: Bead[];
+/** One revision of a document's alignment, as the reviewer left it. */
+export interface AlignmentRevision {
+  /** Increases with every revision of any document; the client sends it back as its base. */
+  id: number;
+  /** The corrected alignment (serializeAlignment's form), or null: back to the automatic one. */
+  alignment: SerializedAlignment | null;
   sourceSha256: string;
   targetSha256: string;
   author: string;
@@ -161,10 +166,19 @@ export interface StoredAlignment {
 }
 
 export interface AlignmentRepository {
-  /** The corrected alignment in force, or undefined when the automatic one applies. */
-  get(documentId: string): Promise<StoredAlignment | undefined>;
-  /** Saves a new corrected alignment (a revision); `null` returns to the automatic one. */
-  save(documentId: string, beads: Bead[] | null, hashes: { sourceSha256: string; targetSha256: string }, author: string): Promise<void>;
+  /** The latest revision (a reset is a revision with `alignment: null`), or undefined when there is none. */
+  get(documentId: string): Promise<AlignmentRevision | undefined>;
+  /**
+   * Saves a new revision. With `base`, only if the latest revision is still that one (0: none),
+   * checked and written in one transaction; otherwise nothing is written and it returns undefined.
+   */
+  save(
+    documentId: string,
+    alignment: SerializedAlignment | null,
+    hashes: { sourceSha256: string; targetSha256: string },
+    author: string,
+    base?: number,
+  ): Promise<AlignmentRevision | undefined>;
 }
 
 /** One document of an import: a new document with its annotations, or annotations for a stored one. */

@@ -1,59 +1,45 @@
 // What every route needs: the store, the typology, and a cache of processed documents (the
 // pipeline is pure, so a document is segmented, aligned and checked once per text version and
-// alignment).
-import type { Bead } from '../core/types.js';
+// alignment revision).
 import { typologyOf, type Typology } from '../core/typology.js';
 import { processDocument, type ProcessedDocument } from '../pipeline.js';
 import { buildDocumentView, type DocumentView } from '../report/document-view.js';
-import { sha256 } from '../store/documents.js';
-import type { StoredDocument, Store } from '../store/types.js';
+import type { AlignmentRevision, StoredDocument, Store } from '../store/types.js';
 
 export interface AppContext {
   store: Store;
   /** The default typology (MQM core); documents may bring their own (see typologyFor). */
   typology: Typology;
   typologyFor(doc: StoredDocument): Typology;
-  /** The reviewer-corrected alignment in force for this document, if any. */
-  alignmentFor(doc: StoredDocument): Promise<Bead[] | undefined>;
-  process(doc: StoredDocument, alignment?: Bead[]): ProcessedDocument;
+  /** The latest alignment revision of this document (a reviewer's correction or a reset), if any. */
+  alignmentFor(doc: StoredDocument): Promise<AlignmentRevision | undefined>;
+  /** The pipeline over the document with that alignment revision in force (none: the automatic one). */
+  process(doc: StoredDocument, alignment?: AlignmentRevision): ProcessedDocument;
   view(doc: StoredDocument): Promise<DocumentView>;
 }
 
 export function createContext(store: Store, typology: Typology, cacheSize = 32): AppContext {
   const cache = new Map<string, ProcessedDocument>();
-  // Texts, glossary and checks only change with updatedAt, so the key needs no hash of the texts
-  // (hashing a long document on every request cost more than the rest of an answer).
-  const process = (doc: StoredDocument, alignment?: Bead[]): ProcessedDocument => {
-    const key = `${doc.id}\u0000${doc.updatedAt}\u0000${doc.sourceText.length}\u0000${doc.targetText.length}\u0000${alignment ? JSON.stringify(alignment) : ''}`;
+  // Texts, glossary and checks only change with updatedAt, and a stored alignment only with its
+  // revision id, so the key needs no hash of either (hashing a long document on every request
+  // cost more than the rest of an answer).
+  const process = (doc: StoredDocument, alignment?: AlignmentRevision): ProcessedDocument => {
+    const revision = alignment?.alignment ? alignment.id : 0;
+    const key = `${doc.id}\u0000${doc.updatedAt}\u0000${doc.sourceText.length}\u0000${doc.targetText.length}\u0000${revision}`;
     let p = cache.get(key);
     if (p) {
       // Most recently used last, so the oldest entry is the one evicted.
       cache.delete(key);
       cache.set(key, p);
     } else {
-      p = processDocument(doc, alignment ? { alignment } : {});
+      // A correction made for other texts is rebased onto these (restoreAlignment).
+      p = processDocument(doc, alignment?.alignment ? { stored: alignment.alignment } : {});
       cache.set(key, p);
       if (cache.size > cacheSize) cache.delete(cache.keys().next().value!);
     }
     return p;
   };
-  const hashes = new Map<string, { at: string; source: string; target: string }>();
-  /** The texts' hashes, computed once per text version. */
-  const hashesOf = (doc: StoredDocument) => {
-    let h = hashes.get(doc.id);
-    if (!h || h.at !== doc.updatedAt) {
-      h = { at: doc.updatedAt, source: sha256(doc.sourceText), target: sha256(doc.targetText) };
-      hashes.set(doc.id, h);
-    }
-    return h;
-  };
-  const alignmentFor = async (doc: StoredDocument): Promise<Bead[] | undefined> => {
-    const a = await store.alignments.get(doc.id);
-    if (!a) return undefined;
-    // A correction made for other texts (the files changed before anyone annotated) no longer applies.
-    const h = hashesOf(doc);
-    return a.sourceSha256 === h.source && a.targetSha256 === h.target ? a.beads : undefined;
-  };
+  const alignmentFor = (doc: StoredDocument) => store.alignments.get(doc.id);
   return {
     store,
     typology,

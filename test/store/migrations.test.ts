@@ -79,13 +79,19 @@ describe('store: workspace repositories', () => {
     store.close();
   });
 
-  it('saves corrected alignments as revisions and returns to the automatic one on null', async () => {
+  it('saves corrected alignments as revisions, refuses a stale base, and records a return to the automatic one', async () => {
     const store = await fresh();
     const hashes = { sourceSha256: 'a', targetSha256: 'b' };
-    await store.alignments.save('d', [{ source: [0, 1], target: [0, 1], confidence: 1, corrected: true }], hashes, 'A');
-    assert.deepEqual((await store.alignments.get('d'))!.beads[0]!.source, [0, 1]);
-    await store.alignments.save('d', null, hashes, 'A');
+    const stored = { schema: 'tadqiq.alignment/1' as const, shapes: '2-2*', confidence: [1], source: { count: 2, hashes: 'x y' }, target: { count: 2, hashes: 'z w' } };
     assert.equal(await store.alignments.get('d'), undefined);
+    const first = (await store.alignments.save('d', stored, hashes, 'A', 0))!;
+    assert.deepEqual((await store.alignments.get('d'))!.alignment, stored);
+    // Built on revision 0 again: someone else saved first, nothing is written.
+    assert.equal(await store.alignments.save('d', null, hashes, 'B', 0), undefined);
+    assert.equal((await store.alignments.get('d'))!.id, first.id);
+    const reset = (await store.alignments.save('d', null, hashes, 'A', first.id))!;
+    assert.ok(reset.id > first.id);
+    assert.equal((await store.alignments.get('d'))!.alignment, null);
     store.close();
   });
 });

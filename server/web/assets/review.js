@@ -3,6 +3,7 @@
 // when the server is unreachable); every action has a key (keymap.json) and a button; the current
 // bead is where keys act. Offsets always come from the server-rendered pieces (text-model.js).
 
+import { AlignmentEditor } from './alignment.js';
 import { AnnotationDialog } from './annotation-dialog.js';
 import { bindReviewerInput, identityHeaders } from './identity.js';
 import { newId, Outbox } from './outbox.js';
@@ -19,7 +20,7 @@ import { TimingLog } from './timing.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
-/** @type {{ docId: string, sourceLang: string, targetLang: string, categories: Category[], severities: import('./annotation-dialog.js').SeverityChoice[], keymap: Array<{ title: string, shortcuts: Shortcut[] }>, headers: { reviewer: string, idempotency: string }, defaultReviewer: string }} */
+/** @type {{ docId: string, sourceLang: string, targetLang: string, categories: Category[], severities: import('./annotation-dialog.js').SeverityChoice[], keymap: Array<{ title: string, shortcuts: Shortcut[] }>, headers: { reviewer: string, idempotency: string }, defaultReviewer: string, alignment: { revision: number } }} */
 const data = JSON.parse($('page-data').textContent ?? '{}');
 const docId = data.docId;
 const api = (/** @type {string} */ path) => `/api/documents/${encodeURIComponent(docId)}${path}`;
@@ -60,10 +61,12 @@ const outbox = new Outbox({
     if (body && typeof body === 'object' && 'review' in body) showReviewSaved(body.review);
     const key = /** @type {string | undefined} */ (op.meta?.['beadKey']);
     if (key) void refreshBead(key);
+    if (op.meta?.['alignment']) void aligner.landed(body, op.meta);
   },
   onRejected: (op, message) => {
     if (op.quiet) return;
     toast(`Not saved: ${op.label}: ${message}`);
+    if (op.meta?.['alignment']) void aligner.rejected(message);
     const key = /** @type {string | undefined} */ (op.meta?.['beadKey']);
     if (key) void refreshBead(key);
   },
@@ -76,7 +79,7 @@ window.addEventListener('beforeunload', (ev) => {
 
 /**
  * Sends one change through the outbox.
- * @param {{ method: string, path: string, body?: unknown, label: string, beadKey?: string, quiet?: boolean }} c
+ * @param {{ method: string, path: string, body?: unknown, label: string, beadKey?: string, quiet?: boolean, meta?: Record<string, unknown> }} c
  */
 function change(c) {
   return outbox.send({
@@ -85,7 +88,7 @@ function change(c) {
     ...(c.body === undefined ? {} : { body: c.body }),
     headers: identityHeaders(data.headers.reviewer),
     label: c.label,
-    meta: c.beadKey ? { beadKey: c.beadKey } : {},
+    meta: { ...(c.meta ?? {}), ...(c.beadKey ? { beadKey: c.beadKey } : {}) },
     ...(c.quiet ? { quiet: true } : {}),
   });
 }
@@ -300,6 +303,22 @@ function keyboardSelect(dir, how) {
   markActiveSide();
   showSelection(cell, kb.start, kb.end);
 }
+
+// ---- alignment corrections (alignment.js) -------------------------------------------------------
+
+const aligner = new AlignmentEditor(
+  {
+    send: (c) => change(c),
+    beadsEl,
+    docId,
+    current: () => current,
+    setCurrent,
+    refreshBead,
+    toast,
+    pushUndo,
+  },
+  data.alignment,
+);
 
 // ---- marking -----------------------------------------------------------------------------------
 
@@ -676,6 +695,7 @@ beadsEl.addEventListener('click', (ev) => {
   else if (t.matches('.dismiss-finding') && li) decideFinding(li, bead, 'dismissed');
   else if (t.matches('.restore-finding') && li) decideFinding(li, bead, 'open');
   else if (t.matches('.post-edit-open')) openPostEdit(bead);
+  else if (t.matches('.align-open')) aligner.open(bead);
 });
 beadsEl.addEventListener('change', (ev) => {
   const t = /** @type {HTMLSelectElement} */ (ev.target);
@@ -772,6 +792,23 @@ const actions = {
     ensureCurrent();
     setStatus(current, statusOf(current) === 'second-opinion' ? 'not-started' : 'second-opinion');
   },
+  'align-merge': () => {
+    ensureCurrent();
+    aligner.merge(current);
+  },
+  'align-menu': () => {
+    ensureCurrent();
+    aligner.open(current);
+  },
+  'align-move-previous': () => {
+    ensureCurrent();
+    aligner.move(current, side, 'previous');
+  },
+  'align-move-next': () => {
+    ensureCurrent();
+    aligner.move(current, side, 'next');
+  },
+  'next-low-confidence': () => aligner.nextLowConfidence(),
   undo,
   notes: () => {
     $('doc-review').scrollIntoView({ block: 'start' });
@@ -802,6 +839,8 @@ document.addEventListener('keydown', (ev) => {
 /** After a reload, changes still in the queue are shown as not saved yet. @param {Op} op */
 function showQueued(op) {
   if (!op.url.startsWith(api('/'))) return;
+  // The pairs change when it lands; a second alignment change waits for it.
+  if (op.meta?.['alignment']) aligner.inFlight = true;
   const el = beadByKey(String(op.meta?.['beadKey'] ?? ''));
   if (!el) return;
   const bead = Number(el.dataset.bead);
@@ -836,7 +875,10 @@ async function loadRemaining() {
       delay = Math.min(delay * 2, 10000);
       continue;
     }
-    beadsEl.insertAdjacentHTML('beforeend', await res.text());
+    const html = await res.text();
+    // An alignment change since the page loaded may have left fewer pairs than it said.
+    if (!html.trim()) break;
+    beadsEl.insertAdjacentHTML('beforeend', html);
     next = beadCount();
     more.textContent = next < total ? `Loading sentence pairs ${next + 1}–${total}…` : '';
     // Let the page paint and answer keys between batches.

@@ -19,6 +19,7 @@ import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
 import { idempotency } from '../middleware/idempotency.js';
 import { reviewerIdentity, reviewerOf } from '../middleware/reviewer.js';
+import { alignmentRoutes } from './alignment.js';
 
 const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"');
 
@@ -40,7 +41,7 @@ const CreateBody = z
 
 const PatchBody = CreateBody.partial().omit({ fromCheck: true, findingId: true, clientId: true }).strict();
 
-function parseBody<T>(schema: z.ZodType<T>, req: Request, what = 'annotation'): T {
+export function parseBody<T>(schema: z.ZodType<T>, req: Request, what = 'annotation'): T {
   if (!req.is('application/json')) throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
   const r = schema.safeParse(req.body ?? {});
   if (!r.success) {
@@ -243,6 +244,9 @@ export function apiRoutes(ctx: AppContext): Router {
     const doc = await loadDoc(req.params.id);
     res.json(summariseTiming(await ctx.store.timing.totals(doc.id)));
   });
+
+  // Behind the same identity and idempotency middleware as every change above.
+  r.use(alignmentRoutes(ctx));
 
   return r;
 }

@@ -46,7 +46,7 @@ export function documentRoutes(ctx: AppContext): Router {
 
   r.get('/documents/:id', async (req, res) => {
     const doc = await load(req.params.id);
-    const view = await ctx.view(doc);
+    const [view, alignment] = await Promise.all([ctx.view(doc), ctx.alignmentFor(doc)]);
     const typology = ctx.typologyFor(doc);
     const categories = categoryChoices(typology);
     const first = intParam(req.query['first'], FIRST, 1, Number.MAX_SAFE_INTEGER);
@@ -72,6 +72,8 @@ export function documentRoutes(ctx: AppContext): Router {
         keymap: KEYMAP,
         headers: { reviewer: REVIEWER_HEADER, idempotency: IDEMPOTENCY_HEADER },
         defaultReviewer: DEFAULT_REVIEWER,
+        // The alignment revision the page shows; alignment changes are built on it (alignment.js).
+        alignment: { revision: alignment?.id ?? 0 },
       },
     });
   });
