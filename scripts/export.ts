@@ -26,6 +26,7 @@ import { scorecardCsv, scorecardXlsx } from '../server/report/scorecard.js';
 import { documentTmx } from '../server/report/tmx.js';
 import { documentXliff } from '../server/report/xliff-its.js';
 import { scoreWithAnnotations } from '../server/score/batch.js';
+import { compareDocuments } from '../server/score/compare.js';
 import { scoreDocument } from '../server/score/document.js';
 import { MQM_CORE } from '../server/score/mqm.js';
 import { processDocument } from '../server/pipeline.js';
@@ -147,7 +148,7 @@ async function main(argv: string[]): Promise<number> {
     case 'scorecard-csv': body = scorecardCsv(items); break;
     case 'xlsx': body = await scorecardXlsx(items, { generatedAt }); break;
     case 'json': body = JSON.stringify(scoreJson(items.map((i) => documentJson(i.doc, i.view, i.scores))), null, 2) + '\n'; break;
-    case 'compare-html': body = await comparisonReport(items, { generatedAt }); break;
+    case 'compare-html': { const stats = compareDocuments(items); body = await comparisonReport(items, { generatedAt, ...(stats ? { stats } : {}) }); break; }
     case 'corpus-html': body = await corpusReport(values.corpus ?? items[0]!.doc.corpus, items, { generatedAt }); break;
     default: body = await htmlToPdf(await corpusReport(values.corpus ?? items[0]!.doc.corpus, items, { generatedAt }), { generatedAt });
   }

@@ -24,7 +24,8 @@ export function processDocument(pair: DocumentPair, options: ProcessOptions = {}
   const opts = lines ? { paragraphs: 'blank-line' as const, lines: true } : {};
   const source = segment(pair.sourceText, pair.sourceLang, opts);
   const target = segment(pair.targetText, pair.targetLang, opts);
-  const alignment = options.alignment ?? (lines ? alignLines(source, target) : align(source, target));
+  const alignment =
+    options.alignment ?? (lines ? alignLines(source, target) : align(source, target, pair.glossary ? { glossary: pair.glossary } : {}));
   const findings = runChecks({ source, target, alignment, ...(pair.glossary ? { glossary: pair.glossary } : {}) }, pair.checks ?? {});
   return { pair, source, target, alignment, findings };
 }

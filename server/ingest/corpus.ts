@@ -36,6 +36,8 @@ const ManifestSchema = z
             title: z.string().min(1),
             source: z.string().min(1),
             references: z.array(z.string().min(1)).optional(),
+            /** "lines": one segment a line in every file, line i of each going together (no segmenting or aligning). */
+            segmentation: z.literal('lines').optional(),
             translations: z
               .array(
                 z
@@ -106,8 +108,17 @@ export function readTypologyFile(file: string): Typology {
   return parseTypology(json, file);
 }
 
-/** Reads a corpus folder (or its manifest.json) completely; throws InputError on any problem. */
-export function readCorpus(dirOrManifest: string): Corpus {
+/** A corpus whose manifest (and glossary) has been read and checked, documents not yet read. */
+export interface CorpusHeader {
+  dir: string;
+  manifestFile: string;
+  manifest: Manifest;
+  glossary?: Glossary;
+  typology: Typology;
+}
+
+/** Reads and checks a manifest, its glossary and its document ids; texts are read later. */
+export function openCorpus(dirOrManifest: string): CorpusHeader {
   const manifestFile = dirOrManifest.endsWith('.json') ? path.resolve(dirOrManifest) : path.resolve(dirOrManifest, 'manifest.json');
   const dir = path.dirname(manifestFile);
   if (!fs.existsSync(manifestFile)) throw new InputError('no manifest.json in this folder', { file: manifestFile });
@@ -117,52 +128,65 @@ export function readCorpus(dirOrManifest: string): Corpus {
   if (m.checks) resolveChecks(m.checks as Record<string, CheckConfig>, { file: manifestFile });
   const typology = m.typology ? readTypologyFile(inside(dir, m.typology, 'typology', manifestFile)) : loadDefaultTypology();
   const glossary = m.glossary ? readGlossaryFile(inside(dir, m.glossary, 'glossary', manifestFile)) : undefined;
-
-  const documents: CorpusDocument[] = [];
-  m.documents.forEach((d, di) => {
-    const field = (f: string) => `documents.${di}.${f}`;
-    const sourceText = readTextFile(inside(dir, d.source, field('source'), manifestFile));
-    const references = (d.references ?? []).map((r, ri) => readTextFile(inside(dir, r, field(`references.${ri}`), manifestFile)));
-    d.translations.forEach((t, ti) => {
-      const targetFile = inside(dir, t.file, field(`translations.${ti}.file`), manifestFile);
-      const targetText = readTextFile(targetFile);
-      const pair: DocumentPair = {
-        id: t.id ?? `${d.id}.${t.system}`,
-        corpus: m.id,
-        title: d.title,
-        sourceLang: m.sourceLang,
-        targetLang: m.targetLang,
-        system: t.system,
-        sourceText,
-        targetText,
-        references,
-        ...(glossary ? { glossary } : {}),
-        ...(m.checks ? { checks: m.checks as DocumentPair['checks'] } : {}),
-        ...(m.typology ? { typology } : {}),
-      };
-      let review: AnnotationInput[] = [];
-      let reviewFile: string | undefined;
-      if (t.review) {
-        reviewFile = inside(dir, t.review, field(`translations.${ti}.review`), manifestFile);
-        review = parseReview(readTextFile(reviewFile), { source: sourceText, target: targetText }, reviewFile);
-        review.forEach((a, k) => {
-          if (!isKnownCategory(typology, a.category)) {
-            throw new InputError(`unknown category "${a.category}" in annotation ${k + 1} (typology ${typology.id})`, { file: reviewFile, field: 'category' });
-          }
-          if (!isKnownSeverity(typology, a.severity)) {
-            throw new InputError(`severity "${a.severity}" in annotation ${k + 1} is not in typology ${typology.id}`, { file: reviewFile, field: 'severity' });
-          }
-        });
-      }
-      documents.push({ pair, review, ...(reviewFile ? { reviewFile } : {}) });
-    });
-  });
   const ids = new Set<string>();
-  for (const d of documents) {
-    if (ids.has(d.pair.id)) throw new InputError(`two documents have the id "${d.pair.id}"`, { file: manifestFile });
-    ids.add(d.pair.id);
+  for (const d of m.documents) {
+    for (const t of d.translations) {
+      const id = t.id ?? `${d.id}.${t.system}`;
+      if (ids.has(id)) throw new InputError(`two documents have the id "${id}"`, { file: manifestFile });
+      ids.add(id);
+    }
   }
-  return { dir, manifest: m, documents };
+  return { dir, manifestFile, manifest: m, typology, ...(glossary ? { glossary } : {}) };
+}
+
+/** The translations of manifest document `di`, each a document with its review. */
+export function readCorpusDocument(h: CorpusHeader, di: number): CorpusDocument[] {
+  const { dir, manifestFile, manifest: m, glossary, typology } = h;
+  const d = m.documents[di]!;
+  const field = (f: string) => `documents.${di}.${f}`;
+  const sourceText = readTextFile(inside(dir, d.source, field('source'), manifestFile));
+  const references = (d.references ?? []).map((r, ri) => readTextFile(inside(dir, r, field(`references.${ri}`), manifestFile)));
+  return d.translations.map((t, ti) => {
+    const targetFile = inside(dir, t.file, field(`translations.${ti}.file`), manifestFile);
+    const targetText = readTextFile(targetFile);
+    const pair: DocumentPair = {
+      id: t.id ?? `${d.id}.${t.system}`,
+      corpus: m.id,
+      title: d.title,
+      sourceLang: m.sourceLang,
+      targetLang: m.targetLang,
+      system: t.system,
+      sourceText,
+      targetText,
+      references,
+      ...(glossary ? { glossary } : {}),
+      ...(m.checks ? { checks: m.checks as DocumentPair['checks'] } : {}),
+      ...(m.typology ? { typology } : {}),
+      ...(d.segmentation ? { segmentation: d.segmentation, meta: { sourceDoc: d.id } } : {}),
+    };
+    let review: AnnotationInput[] = [];
+    let reviewFile: string | undefined;
+    if (t.review) {
+      reviewFile = inside(dir, t.review, field(`translations.${ti}.review`), manifestFile);
+      review = parseReview(readTextFile(reviewFile), { source: sourceText, target: targetText }, reviewFile);
+      review.forEach((a, k) => {
+        if (!isKnownCategory(typology, a.category)) {
+          throw new InputError(`unknown category "${a.category}" in annotation ${k + 1} (typology ${typology.id})`, { file: reviewFile, field: 'category' });
+        }
+        if (!isKnownSeverity(typology, a.severity)) {
+          throw new InputError(`severity "${a.severity}" in annotation ${k + 1} is not in typology ${typology.id}`, { file: reviewFile, field: 'severity' });
+        }
+      });
+    }
+    return { pair, review, ...(reviewFile ? { reviewFile } : {}) };
+  });
+}
+
+/** Reads a corpus folder (or its manifest.json) completely; throws InputError on any problem. */
+export function readCorpus(dirOrManifest: string): Corpus {
+  const h = openCorpus(dirOrManifest);
+  const documents = h.manifest.documents.flatMap((_, di) => readCorpusDocument(h, di));
+  return { dir: h.dir, manifest: h.manifest, documents };
 }
 
 /**

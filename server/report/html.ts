@@ -28,6 +28,18 @@ export interface HtmlReportOptions {
   generatedAt?: string;
 }
 
+/** Intervals and pairwise tests of a system comparison (server/score/compare.ts), to print. */
+export interface ComparisonStats {
+  systems: Array<{ system: string; scores: Record<string, { name: string; score: number; ci: { low: number; high: number; level: number } | null }> }>;
+  pairs: Array<{ a: string; b: string; metric: string; diff: number; p: number; significant: boolean; better: string | null }>;
+  metrics: Array<{ key: string; name: string }>;
+  segments: number;
+  method: string;
+  resamples: number;
+  trials: number;
+  seed: number;
+}
+
 export interface MetricRow {
   name: string;
   score: number;
@@ -166,7 +178,7 @@ const passThreshold = (items: ReportItem[]) => {
 };
 
 /** One source document, several systems: who translated it best, and where each went wrong. */
-export async function comparisonReport(items: ReportItem[], options: HtmlReportOptions = {}): Promise<string> {
+export async function comparisonReport(items: ReportItem[], options: HtmlReportOptions & { stats?: ComparisonStats } = {}): Promise<string> {
   if (items.length === 0) throw new Error('a comparison needs at least one document');
   const sorted = [...items].sort((a, b) => b.scores.mqm.score - a.scores.mqm.score || a.doc.system.localeCompare(b.doc.system));
   const rows = sorted.map(summaryRow);
@@ -187,6 +199,7 @@ export async function comparisonReport(items: ReportItem[], options: HtmlReportO
     catRows,
     charts: { scores: scoresChart ?? '', categories: categoriesChart ?? '' },
     segments,
+    stats: options.stats ?? null,
     generatedAt: options.generatedAt ?? new Date().toISOString(),
   });
 }

@@ -6,11 +6,11 @@ import { memo } from './memo.js';
 
 export const TATWEEL = '\u0640';
 /** Harakat, Quranic marks and superscript alef: they never change which word it is. */
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/u;
+export const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/u;
 /** Bidi and zero-width controls: invisible, and they glue words together for Intl.Segmenter. */
 const CONTROLS = /[\u200B-\u200F\u061C\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
-const LETTER_FOLD: Record<string, string> = {
+export const LETTER_FOLD: Readonly<Record<string, string>> = {
   'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا',
   'ى': 'ي', 'ة': 'ه',
   'ک': 'ك', 'ی': 'ي', 'ي': 'ي',

@@ -36,10 +36,12 @@ describe('npm run import / npm run export', function () {
     const marot = run('export', '--db', db, '--corpus', 'wmt', '--format', 'marot');
     assert.equal(marot.code, 0, marot.err);
     assert.equal(marot.out.trimEnd().split('\n').length, 1 + 10, 'header, 8 errors and 2 No-error rows');
-    const out = path.join(dir, 'seed.xlf');
-    const x = run('export', 'corpora/mali-minusma', '--format', 'xliff', '--out', out);
+    // The bundled corpus has two systems: one XLIFF file each.
+    const outDir = path.join(dir, 'seed-xliff');
+    const x = run('export', 'corpora/mali-minusma', '--format', 'xliff', '--out-dir', outDir);
     assert.equal(x.code, 0, x.err);
-    assert.match(fs.readFileSync(out, 'utf8'), /version="2\.1"/);
+    assert.deepEqual(fs.readdirSync(outDir).sort(), ['mali-minusma.generic-nmt-2023.xlf', 'mali-minusma.llm-mt-2024.xlf']);
+    assert.match(fs.readFileSync(path.join(outDir, 'mali-minusma.generic-nmt-2023.xlf'), 'utf8'), /version="2\.1"/);
     const conv = run('export', '--from', fx('third-party-its.xlf'), '--format', 'anthea', '--at', '2026-01-01T00:00:00Z');
     assert.equal(conv.code, 0, conv.err);
     const j = JSON.parse(conv.out);

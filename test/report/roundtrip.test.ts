@@ -190,7 +190,10 @@ describe('report: every format round-trips on the seed', function () {
     const sum = await runImport(store, typology, { source: read('source.en.txt'), target: read('mt.ar.txt'), references: [read('reference.ar.txt')], system: 'generic-nmt-2023', corpus: 'txt' });
     const back = await stored(store, sum.documents[0]!.id);
     assert.equal(back.doc.targetText, seed.pair.targetText);
-    assert.deepEqual(back.view.processed.alignment, seedScored.view.processed.alignment);
+    // Same beads; confidences may differ in the last decimals, since the corpus's glossary is an
+    // alignment anchor and a plain-text import has no glossary.
+    const beads = (s: ScoredDocument) => s.view.processed.alignment.map((b) => [b.source, b.target]);
+    assert.deepEqual(beads(back), beads(seedScored));
     assert.equal(back.scores.chrf!.score, seedScored.scores.chrf!.score);
   });
 

@@ -13,6 +13,7 @@ import { htmlToPdf } from '../../report/pdf.js';
 import { scorecardCsv, scorecardXlsx } from '../../report/scorecard.js';
 import { documentTmx } from '../../report/tmx.js';
 import { documentXliff } from '../../report/xliff-its.js';
+import { compareDocuments } from '../../score/compare.js';
 import { scoreDocument } from '../../score/document.js';
 import { MQM_CORE } from '../../score/mqm.js';
 import type { AppContext } from '../context.js';
@@ -122,7 +123,8 @@ export function exportRoutes(ctx: AppContext): Router {
   r.get('/corpora/:corpus/compare/:doc.html', async (req, res) => {
     const items = (await corpusItems(req.params.corpus)).filter((i) => sourceDocName(i.doc) === req.params.doc);
     if (items.length === 0) throw notFound(`document "${req.params.doc}" in corpus "${req.params.corpus}"`);
-    send(res, 'html', fileName(`${req.params.corpus}.${req.params.doc}`, 'compare.html'), await comparisonReport(items, { generatedAt: stamp(req) }));
+    const stats = compareDocuments(items);
+    send(res, 'html', fileName(`${req.params.corpus}.${req.params.doc}`, 'compare.html'), await comparisonReport(items, { generatedAt: stamp(req), ...(stats ? { stats } : {}) }));
   });
   r.get('/corpora/:corpus/report.html', async (req, res) => {
     send(res, 'html', fileName(req.params.corpus, 'report.html'), await corpusReport(req.params.corpus, await corpusItems(req.params.corpus), { generatedAt: stamp(req) }));
