@@ -115,6 +115,7 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
   const REVIEW = `layer = 'review'`;
   const list = db.prepare(`SELECT * FROM annotations WHERE document_id = ? AND ${REVIEW} AND deleted_at IS NULL ORDER BY side DESC, start, "end", id`);
   const listFinal = db.prepare(`SELECT * FROM annotations WHERE document_id = ? AND layer = 'final' AND deleted_at IS NULL ORDER BY side DESC, start, "end", id`);
+  const listDeleted = db.prepare(`SELECT * FROM annotations WHERE document_id = ? AND ${REVIEW} AND deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC`);
   const get = db.prepare(`SELECT * FROM annotations WHERE document_id = ? AND id = ? AND ${REVIEW} AND deleted_at IS NULL`);
   const getAny = db.prepare(`SELECT * FROM annotations WHERE document_id = ? AND id = ? AND ${REVIEW}`);
   const getByClient = db.prepare(`SELECT * FROM annotations WHERE document_id = ? AND client_id = ? AND ${REVIEW} AND deleted_at IS NULL`);
@@ -223,6 +224,9 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     },
     async listFinal(documentId) {
       return (listFinal.all(documentId) as Row[]).map(fromRow);
+    },
+    async listDeleted(documentId) {
+      return (listDeleted.all(documentId) as Row[]).map(fromRow);
     },
     async get(documentId, ref) {
       const r = (typeof ref === 'number' ? get.get(documentId, ref) : getByClient.get(documentId, ref)) as Row | undefined;

@@ -83,6 +83,8 @@ export interface AnnotationRepository {
   list(documentId: string): Promise<StoredAnnotation[]>;
   /** The adjudicated set (layer 'final'). */
   listFinal(documentId: string): Promise<StoredAnnotation[]>;
+  /** Soft-deleted reviewer marks, most recently deleted first (the history view restores them). */
+  listDeleted(documentId: string): Promise<StoredAnnotation[]>;
   /** A mark by number, deleted or not (for history and conflicts). */
   getAny(documentId: string, id: AnnotationRef): Promise<StoredAnnotation | undefined>;
   get(documentId: string, id: AnnotationRef): Promise<StoredAnnotation | undefined>;
