@@ -161,7 +161,10 @@ export const csrfProtection: RequestHandler = (req, res, next) => {
 export function verifyCsrf(req: Request, auth: Auth): void {
   const body = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>)['_csrf'] : undefined;
   const sent = req.get(CSRF_HEADER) ?? (typeof body === 'string' ? body : undefined);
-  if (!sent || (req as Request & { freshCsrf?: boolean }).freshCsrf || !sameToken(sent, auth.csrfToken)) {
+  // A cookie token minted by this very request cannot have been sent by the client (a session's
+  // token does not depend on that cookie).
+  const fresh = !auth.session && (req as Request & { freshCsrf?: boolean }).freshCsrf === true;
+  if (!sent || fresh || !sameToken(sent, auth.csrfToken)) {
     throw new HttpError(403, 'The security token is missing or out of date; reload the page.', [], 'csrf');
   }
 }
