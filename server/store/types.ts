@@ -50,15 +50,44 @@ export interface StoredAnnotation extends Omit<Annotation, 'sentence'> {
   clientId?: string;
   /** The automatic finding this annotation was accepted from. */
   findingId?: string;
+  /** The account that made it; absent for imported annotations and those made before accounts. */
+  userId?: number;
+  /** 'final': the adjudicated set (see AdjudicationRepository); absent: a reviewer's own mark. */
+  layer?: 'final';
+  /** Set when it is soft-deleted (only on answers that include deleted annotations). */
+  deletedAt?: string;
 }
 
-export type NewAnnotation = AnnotationInput & { text: string; fromCheck?: string; createdAt?: string; clientId?: string; findingId?: string };
+export type NewAnnotation = AnnotationInput & { text: string; fromCheck?: string; createdAt?: string; clientId?: string; findingId?: string; userId?: number };
+
+/** Who makes a change: an account, or (scripts, imports) just a name. */
+export interface Actor {
+  userId?: number;
+  name: string;
+}
+
+/** What an edit, delete or restore may check: the version the client saw, and who acts. */
+export interface ChangeOptions {
+  expectedVersion?: number;
+  actor?: Actor;
+}
 
 /** An annotation is addressed by its number or by the client id it was created with. */
 export type AnnotationRef = number | string;
 
+/**
+ * Reviewers' marks (the 'review' layer). Edits, deletes and restores throw VersionConflict
+ * (store/conflict.ts) when `expectedVersion` is given and the stored version differs, and record
+ * an audit event in the same transaction as the change.
+ */
 export interface AnnotationRepository {
   list(documentId: string): Promise<StoredAnnotation[]>;
+  /** The adjudicated set (layer 'final'). */
+  listFinal(documentId: string): Promise<StoredAnnotation[]>;
+  /** Soft-deleted reviewer marks, most recently deleted first (the history view restores them). */
+  listDeleted(documentId: string): Promise<StoredAnnotation[]>;
+  /** A mark by number, deleted or not (for history and conflicts). */
+  getAny(documentId: string, id: AnnotationRef): Promise<StoredAnnotation | undefined>;
   get(documentId: string, id: AnnotationRef): Promise<StoredAnnotation | undefined>;
   /** A create that repeats a known client id returns the existing annotation (`created: false`). */
   create(documentId: string, a: NewAnnotation): Promise<StoredAnnotation>;
@@ -66,11 +95,11 @@ export interface AnnotationRepository {
   /** The annotation created with this client id, deleted or not. */
   byClientId(documentId: string, clientId: string): Promise<StoredAnnotation | undefined>;
   createMany(documentId: string, list: NewAnnotation[]): Promise<number>;
-  update(documentId: string, id: AnnotationRef, patch: AnnotationPatch & { text?: string }): Promise<StoredAnnotation | undefined>;
+  update(documentId: string, id: AnnotationRef, patch: AnnotationPatch & { text?: string }, opts?: ChangeOptions): Promise<StoredAnnotation | undefined>;
   /** Soft delete; returns false when there was nothing to delete. */
-  remove(documentId: string, id: AnnotationRef): Promise<boolean>;
+  remove(documentId: string, id: AnnotationRef, opts?: ChangeOptions): Promise<boolean>;
   /** Undoes a soft delete; returns the annotation, or undefined when it is not deleted. */
-  restore(documentId: string, id: AnnotationRef): Promise<StoredAnnotation | undefined>;
+  restore(documentId: string, id: AnnotationRef, opts?: ChangeOptions): Promise<StoredAnnotation | undefined>;
 }
 
 export type BeadStatus = 'not-started' | 'reviewed' | 'second-opinion';
@@ -89,7 +118,8 @@ export interface FindingDecision {
 
 export interface FindingDecisionRepository {
   list(documentId: string): Promise<Map<string, FindingDecision>>;
-  set(documentId: string, findingId: string, decision: FindingDecision['decision'], author: string): Promise<FindingDecision>;
+  /** Records the decision, and an audit event (dismiss or reopen) in the same transaction. */
+  set(documentId: string, findingId: string, decision: FindingDecision['decision'], author: string, actor?: Actor): Promise<FindingDecision>;
 }
 
 export interface PostEdit {
@@ -194,7 +224,135 @@ export interface ImportRepository {
   commit(items: ImportItem[]): Promise<{ documents: string[]; annotations: number }>;
 }
 
+export type Role = 'admin' | 'reviewer' | 'viewer';
+export const ROLES: readonly Role[] = ['admin', 'reviewer', 'viewer'];
+
+export interface User {
+  id: number;
+  username: string;
+  role: Role;
+  /** False for the loopback demo account, which nobody can sign in as. */
+  hasPassword: boolean;
+  mustChangePassword: boolean;
+  disabled: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserRepository {
+  list(): Promise<User[]>;
+  get(id: number): Promise<User | undefined>;
+  /** Case-insensitive for ASCII letters, after NFC normalisation. */
+  byName(username: string): Promise<User | undefined>;
+  /** The stored scrypt hash, for sign-in only. */
+  passwordHash(id: number): Promise<string | undefined>;
+  /** Throws InputError (field username) when the name is taken. */
+  create(u: { username: string; role: Role; passwordHash: string | null; mustChangePassword?: boolean }): Promise<User>;
+  update(id: number, patch: { role?: Role; passwordHash?: string; mustChangePassword?: boolean; disabled?: boolean }): Promise<User | undefined>;
+  /** Accounts that can sign in (have a password and are not disabled). */
+  countSignIn(): Promise<number>;
+}
+
+export interface Session {
+  idHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+}
+
+export interface SessionRepository {
+  create(s: Session): Promise<void>;
+  get(idHash: string): Promise<{ session: Session; user: User } | undefined>;
+  touch(idHash: string, lastSeenAt: string, expiresAt: string): Promise<void>;
+  remove(idHash: string): Promise<void>;
+  /** Signs a user out everywhere (password change, disabling), except the session given. */
+  removeForUser(userId: number, except?: string): Promise<number>;
+  purgeExpired(now: string): Promise<number>;
+}
+
+export interface Assignment {
+  documentId: string;
+  userId: number;
+  username: string;
+  assignedBy: string;
+  assignedAt: string;
+}
+
+export interface AssignmentRepository {
+  forDocument(documentId: string): Promise<Assignment[]>;
+  forUser(userId: number): Promise<Assignment[]>;
+  isAssigned(documentId: string, userId: number): Promise<boolean>;
+  /** Replaces the user's assignments with these documents; returns how many changed. */
+  setForUser(userId: number, documentIds: string[], by: string): Promise<{ added: number; removed: number }>;
+  assign(documentId: string, userId: number, by: string): Promise<boolean>;
+  unassign(documentId: string, userId: number): Promise<boolean>;
+}
+
+export type AuditEntity = 'annotation' | 'finding' | 'adjudication';
+
+export interface AuditEvent {
+  id: number;
+  documentId: string;
+  entity: AuditEntity;
+  entityId: string;
+  /** create, accept (a suggestion), edit, delete, restore; dismiss, reopen; accepted, edited, rejected. */
+  action: string;
+  userId?: number;
+  actor: string;
+  at: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface AuditRepository {
+  /** Newest first. */
+  list(documentId: string, opts?: { entity?: AuditEntity; entityId?: string; limit?: number; beforeId?: number }): Promise<AuditEvent[]>;
+  count(documentId: string): Promise<number>;
+}
+
+export type AdjudicationDecision = 'accepted' | 'edited' | 'rejected';
+
+export interface Adjudication {
+  markId: number;
+  markVersion: number;
+  decision: AdjudicationDecision;
+  finalId?: number;
+  note: string;
+  userId?: number;
+  decidedBy: string;
+  decidedAt: string;
+  version: number;
+}
+
+/** What an edited mark becomes in the final set (a correction of the reviewer's mark). */
+export type FinalFields = Pick<StoredAnnotation, 'side' | 'start' | 'end' | 'text' | 'category' | 'severity' | 'comment' | 'correction'>;
+
+export interface AdjudicationRepository {
+  list(documentId: string): Promise<Map<number, Adjudication>>;
+  /**
+   * Records a decision on one reviewer mark and brings the final set in line, in one
+   * transaction: accepted → a copy of the mark, edited → `final`, rejected → nothing. Throws
+   * VersionConflict when `expectedVersion` (of an earlier decision; 0 = none yet) is stale.
+   */
+  decide(
+    documentId: string,
+    mark: StoredAnnotation,
+    decision: AdjudicationDecision,
+    final: FinalFields | undefined,
+    note: string,
+    actor: Actor,
+    expectedVersion?: number,
+  ): Promise<{ adjudication: Adjudication; final?: StoredAnnotation }>;
+}
+
 export interface Store {
+  users: UserRepository;
+  sessions: SessionRepository;
+  assignments: AssignmentRepository;
+  audit: AuditRepository;
+  adjudications: AdjudicationRepository;
   documents: DocumentRepository;
   imports: ImportRepository;
   annotations: AnnotationRepository;
@@ -205,5 +363,13 @@ export interface Store {
   timing: TimingRepository;
   requests: RequestLogRepository;
   alignments: AlignmentRepository;
+  /**
+   * Resolves once every change committed so far is on stable storage. Changes are committed at
+   * once but flushed in groups (one fsync for all the requests that arrived meanwhile); answer
+   * a change only after this resolves.
+   */
+  durable(): Promise<void>;
+  /** A consistent copy of the whole database, taken while it is in use. */
+  backup(file: string): Promise<void>;
   close(): void;
 }

@@ -50,7 +50,7 @@ describe('browser: right-to-left and mixed text on the reviewer page', function 
     const target = (await srv.store.documents.get(SEED_DOC))!.targetText;
     const start = target.indexOf('انسحبت');
     const correction = 'قالت الأمم المتحدة "peacekeepers left Kidal" أمس.';
-    const res = await fetch(`${srv.url}/api/documents/${SEED_DOC}/annotations`, {
+    const res = await srv.fetch(`${srv.url}/api/documents/${SEED_DOC}/annotations`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ side: 'target', start, end: start + 6, category: 'Style', severity: 'neutral', correction }),

@@ -31,7 +31,7 @@ describe('browser: the HTML report, its PDF, and the upload form', function () {
   });
 
   it('opens the downloaded report offline with no console errors, charts drawn and Arabic right to left', async () => {
-    const html = await (await fetch(`${srv.url}/documents/${SEED_DOC}/report.html?at=2026-01-01T00:00:00Z`)).text();
+    const html = await (await srv.fetch(`${srv.url}/documents/${SEED_DOC}/report.html?at=2026-01-01T00:00:00Z`)).text();
     const file = path.join(ARTIFACTS, 'report.html');
     fs.writeFileSync(file, html);
     // Offline: any request that is not the file itself or a data: URL fails the test.

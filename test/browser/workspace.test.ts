@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../helpers/browser.js';
 import { ROOT } from '../helpers/paths.js';
-import { activeId, noErrors, openReviewPage, press, selectionText, storageItem, waitSaved, wordsOf } from '../helpers/review-page.js';
+import { activeId, noErrors, openReviewPage, press, selectionText, storageItem, waitSaved, waitUntil, wordsOf } from '../helpers/review-page.js';
 import { SEED_DOC, startServer, type TestServer } from '../helpers/server.js';
 
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
@@ -71,7 +71,7 @@ describe('browser: the reviewer workspace', function () {
     await press(page, 'Enter');
     await waitSaved(page);
     const whole = (await stored()).find((a) => a.category === 'Non-translation')!;
-    const json = (await (await fetch(`${srv.url}/api/documents/${SEED_DOC}`)).json()) as { target: { sentences: Array<{ start: number; end: number }> } };
+    const json = (await (await srv.fetch(`${srv.url}/api/documents/${SEED_DOC}`)).json()) as { target: { sentences: Array<{ start: number; end: number }> } };
     const sentence = json.target.sentences[4]!;
     assert.deepEqual([whole.start, whole.end], [sentence.start, sentence.end]);
     await press(page, 'z');
@@ -219,7 +219,7 @@ describe('browser: the reviewer workspace', function () {
     assert.equal(await page.locator('.bead.current').getAttribute('id'), 'bead-1');
     // The timing log of the first visit arrived (sent when the page was left).
     await waitSaved(page);
-    const timing = (await (await fetch(`${srv.url}/api/documents/${SEED_DOC}/timing`)).json()) as {
+    const timing = (await (await srv.fetch(`${srv.url}/api/documents/${SEED_DOC}/timing`)).json()) as {
       beads: Array<{ beadKey: string; visits: number; actions: Record<string, { count: number }> }>;
       byReviewer: Record<string, unknown>;
     };
@@ -229,15 +229,16 @@ describe('browser: the reviewer workspace', function () {
     assert.ok(timing.byReviewer['Two Tabs']);
 
     // Another tab deletes an error this page still shows: editing it here fails visibly, in the
-    // form and in the header, and nothing is written.
+    // form and in the header, nothing is written, and the edit is kept aside (409, not lost).
     const li = page.locator('#bead-0 li.annotation').first();
     const id = await li.getAttribute('data-id');
     await second.close();
-    assert.equal((await fetch(`${srv.url}/api/documents/${SEED_DOC}/annotations/${id}`, { method: 'DELETE' })).status, 204);
+    assert.equal((await srv.fetch(`${srv.url}/api/documents/${SEED_DOC}/annotations/${id}`, { method: 'DELETE' })).status, 204);
     await li.locator('.edit-annotation').click();
     await press(page, '3', 'Enter');
-    await page.waitForFunction(`/not found/.test(document.getElementById('form-error').textContent)`);
-    assert.match((await page.textContent('#save-state'))!, /^failed: editing an error: annotation \d+ not found/);
+    await waitUntil(page, `/deleted in the meantime/.test(document.getElementById('form-error').textContent)`);
+    assert.match((await page.textContent('#save-state'))!, /^failed: editing an error: This mark was deleted in the meantime/);
+    assert.equal(await page.textContent('#held-count'), '1');
     await press(page, 'Escape');
     assert.equal((await stored()).some((a) => String(a.id) === id), false);
     noErrors(r);
@@ -251,7 +252,7 @@ describe('browser: the reviewer workspace', function () {
     await page.locator('#annotation-dialog').waitFor({ state: 'hidden' });
     await page.locator('#bead-4 li.pending').waitFor();
     await press(page, 'r');
-    await page.waitForFunction(`/changes waiting/.test(document.getElementById('save-state').textContent)`);
+    await waitUntil(page, `/changes waiting/.test(document.getElementById('save-state').textContent)`);
     const outbox = JSON.parse((await storageItem(page, 'tadqiq.outbox.v1')) ?? '[]') as Array<{ method: string; url: string }>;
     const queued = outbox.map((o) => `${o.method} ${o.url.replace(/^.*\/documents\/[^/]+/, '')}`);
     assert.deepEqual(queued.filter((q) => !q.endsWith('/timing')), ['POST /annotations', 'PUT /beads/s4t4/status']);
@@ -287,7 +288,7 @@ describe('browser: the reviewer workspace', function () {
   it('sends a long page in batches: the first pairs at once, the rest fetched, all of it usable', async () => {
     const r = await openReviewPage(browser, srv, { reviewer: 'Batch Reviewer', query: '?first=4' });
     const { page } = r;
-    await page.waitForFunction(`document.body.dataset.loaded === 'true'`);
+    await waitUntil(page, `document.body.dataset.loaded === 'true'`);
     assert.equal(await page.locator('#beads > .bead').count(), 15);
     assert.equal(await page.locator('#beads-loading').count(), 0);
     await press(page, ...Array<string>(13).fill('j'));

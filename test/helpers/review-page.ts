@@ -45,7 +45,7 @@ export const activeId = (page: Page): Promise<string> => page.evaluate('document
 export const storageItem = (page: Page, key: string): Promise<string | null> => page.evaluate(`localStorage.getItem(${JSON.stringify(key)})`);
 
 export async function waitSaved(page: Page, timeout = 10_000): Promise<void> {
-  await page.waitForFunction(`document.getElementById('save-state').textContent === 'saved'`, undefined, { timeout });
+  await waitUntil(page, `document.getElementById('save-state').textContent === 'saved'`, timeout);
 }
 
 /** Presses keys one by one and returns how many were pressed. */
@@ -56,4 +56,17 @@ export async function press(page: Page, ...keys: string[]): Promise<number> {
 
 export function noErrors(r: ReviewPage): void {
   assert.deepEqual(r.errors, []);
+}
+
+/**
+ * Polls an in-page expression until it is true. Not page.waitForFunction: that evaluates the
+ * string with eval inside the page, which the Content-Security-Policy (rightly) forbids.
+ */
+export async function waitUntil(page: Page, expression: string, timeout = 30000): Promise<void> {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(expression)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${expression}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

@@ -7,7 +7,7 @@ import { loadDefaultTypology } from '../../server/core/typology.js';
 import { readCorpora } from '../../server/ingest/corpus.js';
 import { importCorpora } from '../../server/store/import-corpus.js';
 import { openStore } from '../../server/store/index.js';
-import type { Store } from '../../server/store/types.js';
+import type { SqliteStore } from '../../server/store/index.js';
 import { createApp } from '../../server/web/app.js';
 import { createContext } from '../../server/web/context.js';
 import { ROOT } from './paths.js';
@@ -16,23 +16,46 @@ export interface TestServer {
   url: string;
   dir: string;
   dbFile: string;
-  store: Store;
+  store: SqliteStore;
+  /**
+   * fetch as the page does it: the browser's cookies, and on changes the CSRF token and this
+   * site's Origin. Anonymous (the demo user while the demo lasts).
+   */
+  fetch(url: string, init?: RequestInit): Promise<Response>;
   /** Stops the server and closes the store; keeps the database file. */
   stop(): Promise<void>;
 }
 
-export async function startServer(opts: { dir?: string; corporaDir?: string } = {}): Promise<TestServer> {
+/**
+ * `demo` (default true, as `npm start` on loopback): no login while no account can sign in.
+ * Tests of accounts pass `demo: false`, or create an account (which ends the demo).
+ */
+export async function startServer(opts: { dir?: string; corporaDir?: string; demo?: boolean; loginLimit?: number } = {}): Promise<TestServer> {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tadqiq-test-'));
   const dbFile = path.join(dir, 'tadqiq.sqlite');
-  const store = openStore(dbFile);
+  // Group commit as in production, so the durable-answer path is what the tests exercise.
+  const store = openStore(dbFile, undefined, { groupCommit: true });
   await importCorpora(store, readCorpora(opts.corporaDir ?? path.join(ROOT, 'corpora')).corpora);
-  const app = createApp(createContext(store, loadDefaultTypology()));
+  const app = createApp(createContext(store, loadDefaultTypology()), { demo: opts.demo ?? true, loginLimit: opts.loginLimit ?? 1000 });
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(0, '127.0.0.1', (e?: Error) => (e ? reject(e) : resolve(s)));
   });
   const { port } = server.address() as { port: number };
+  const url = `http://127.0.0.1:${port}`;
+  const first = await fetch(`${url}/api/session`);
+  const cookie = first.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await first.json()) as { csrfToken: string };
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    fetch: (target, init = {}) => {
+      const headers = new Headers(init.headers);
+      if (!headers.has('Cookie')) headers.set('Cookie', cookie);
+      if ((init.method ?? 'GET').toUpperCase() !== 'GET') {
+        if (!headers.has('X-CSRF-Token')) headers.set('X-CSRF-Token', csrfToken);
+        if (!headers.has('Origin')) headers.set('Origin', url);
+      }
+      return fetch(target, { ...init, headers });
+    },
     dir,
     dbFile,
     store,

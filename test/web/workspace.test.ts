@@ -14,7 +14,7 @@ describe('HTTP: the reviewer workspace', () => {
 
   const api = (path: string) => `${srv.url}/api/documents/${SEED_DOC}${path}`;
   const send = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(api(path), {
+    const res = await srv.fetch(api(path), {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -28,7 +28,7 @@ describe('HTTP: the reviewer workspace', () => {
     it('accepts a finding as an annotation that records the check, and the suggestion closes', async () => {
       const before = await send('GET', '/summary');
       const finding = (await doc())['findings'].find((f: Json) => f.text === 'الخنتة');
-      const view = await fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
+      const view = await srv.fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
       const id = /data-finding-id="(terminology:target:\d+-\d+)"/.exec(view)![1]!;
       assert.equal(id, `terminology:target:${finding.start}-${finding.end}`);
       const r = await send('POST', '/annotations', {
@@ -63,7 +63,7 @@ describe('HTTP: the reviewer workspace', () => {
     });
 
     it('dismisses a finding with who and when, hides it from the highlights, and restores it', async () => {
-      const html = await fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
+      const html = await srv.fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
       const id = [...html.matchAll(/data-finding-id="([^"]+)"/g)].map((m) => m[1]!).find((x) => x.startsWith('terminology:'))!;
       const highlighted = (page: string) => [...page.matchAll(/data-marks="([^"]*)"/g)].some((m) => m[1]!.split(' ').includes(`finding:${id}`));
       assert.equal(highlighted(html), true);
@@ -71,7 +71,7 @@ describe('HTTP: the reviewer workspace', () => {
       assert.equal(r.status, 200);
       assert.equal(r.body['finding'].author, 'مراجع أول');
       assert.match(r.body['finding'].at, /^\d{4}-\d\d-\d\dT/);
-      const page = await fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
+      const page = await srv.fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
       assert.equal(highlighted(page), false, 'a dismissed finding is not highlighted');
       assert.match(page, new RegExp(`state-dismissed" data-finding-id="${id}"`));
       assert.match(page, /Dismissed by مراجع أول/);
@@ -152,7 +152,7 @@ describe('HTTP: the reviewer workspace', () => {
       assert.equal((await srv.store.documents.get(SEED_DOC))!.targetText, target);
 
       // The JSON export carries the post-edit and HTER for MT engineers.
-      const exported = (await (await fetch(`${srv.url}/documents/${SEED_DOC}/score.json`)).json()) as Json;
+      const exported = (await (await srv.fetch(`${srv.url}/documents/${SEED_DOC}/score.json`)).json()) as Json;
       const review = exported['documents'][0].review;
       assert.equal(review.postEdits.length, 1);
       assert.equal(review.postEdits[0].text, postEdit);
@@ -177,14 +177,14 @@ describe('HTTP: the reviewer workspace', () => {
 
   describe('the page in batches', () => {
     it('sends the first pairs with the page and the rest on request, in order', async () => {
-      const page = await fetch(`${srv.url}/documents/${SEED_DOC}?first=4`).then((r) => r.text());
+      const page = await srv.fetch(`${srv.url}/documents/${SEED_DOC}?first=4`).then((r) => r.text());
       assert.equal((page.match(/<section class="bead /g) ?? []).length, 4);
       assert.match(page, /id="beads-loading" role="status" data-next="4" data-total="15"/);
-      const rest = await fetch(`${srv.url}/documents/${SEED_DOC}/beads?from=4&count=600`).then((r) => r.text());
+      const rest = await srv.fetch(`${srv.url}/documents/${SEED_DOC}/beads?from=4&count=600`).then((r) => r.text());
       assert.deepEqual([...rest.matchAll(/id="bead-(\d+)"/g)].map((m) => Number(m[1])), [4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-      const whole = await fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
+      const whole = await srv.fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
       assert.equal(whole.includes('beads-loading'), false);
-      assert.equal(await fetch(`${srv.url}/documents/${SEED_DOC}/beads?from=99`).then((r) => r.text()), '');
+      assert.equal(await srv.fetch(`${srv.url}/documents/${SEED_DOC}/beads?from=99`).then((r) => r.text()), '');
     });
   });
 
@@ -196,13 +196,13 @@ describe('HTTP: the reviewer workspace', () => {
       const v = await send('PUT', '/review', { verdict: 'pass' });
       assert.equal(v.body['review'].notes, 'Terminology needs a pass: الخنتة throughout.', 'a verdict change keeps the notes');
       assert.equal((await send('PUT', '/review', { verdict: 'maybe' })).status, 400);
-      const page = await fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
+      const page = await srv.fetch(`${srv.url}/documents/${SEED_DOC}`).then((r) => r.text());
       assert.match(page, /<textarea id="review-notes"[^>]*>Terminology needs a pass: الخنتة throughout\.<\/textarea>/);
       assert.match(page, /value="pass" checked/);
-      const report = await fetch(`${srv.url}/documents/${SEED_DOC}/report.html`).then((r) => r.text());
+      const report = await srv.fetch(`${srv.url}/documents/${SEED_DOC}/report.html`).then((r) => r.text());
       assert.match(report, /Reviewer's verdict: <strong class="pass">PASS<\/strong> \(reviewer,/);
       assert.match(report, /Terminology needs a pass: <bdi dir="rtl" lang="ar">الخنتة<\/bdi> throughout\./);
-      const list = await fetch(`${srv.url}/`).then((r) => r.text());
+      const list = await srv.fetch(`${srv.url}/`).then((r) => r.text());
       assert.match(list, /<td>pass<\/td>/);
     });
 
@@ -244,7 +244,7 @@ describe('HTTP: a document reviewed with its corpus typology', () => {
   after(() => srv.stop());
 
   it('offers the team categories and severities in the error form', async () => {
-    const html = await fetch(`${srv.url}/documents/${DOC}`).then((r) => r.text());
+    const html = await srv.fetch(`${srv.url}/documents/${DOC}`).then((r) => r.text());
     assert.match(html, /<option value="Meaning\/Missing"[^>]*>Meaning › Missing<\/option>/);
     assert.match(html, /<option value="House style"/);
     assert.equal(html.includes('<option value="Terminology"'), false);
@@ -257,7 +257,7 @@ describe('HTTP: a document reviewed with its corpus typology', () => {
     const target = (await srv.store.documents.get(DOC))!.targetText;
     const start = target.indexOf('الميزانية');
     const post = (body: unknown) =>
-      fetch(`${srv.url}/api/documents/${DOC}/annotations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      srv.fetch(`${srv.url}/api/documents/${DOC}/annotations`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     assert.equal((await post({ side: 'target', start, end: start + 9, category: 'Meaning/Wrong', severity: 'major' })).status, 201);
     const wrong = await post({ side: 'target', start, end: start + 9, category: 'Terminology', severity: 'neutral' });
     assert.equal(wrong.status, 400);

@@ -17,21 +17,25 @@
  * @property {boolean} [quiet]     a background record (timing): a refusal is dropped without alarm
  * @property {number} tries
  * @property {number} createdAt
+ * @property {string} [owner]      who queued it (identity.js owner()); sent only by the same account
+ * @property {string} [held]       why the server refused it (403 or 409): kept aside, not lost
  */
 
 /**
- * @typedef {{ state: 'done', status: number, body: any } | { state: 'rejected', status: number, message: string } | { state: 'queued', message: string }} Outcome
+ * @typedef {{ state: 'done', status: number, body: any } | { state: 'rejected', status: number, message: string } | { state: 'queued', message: string } | { state: 'held', status: number, message: string, body: any } | { state: 'signed-out', message: string }} Outcome
  */
 
 /**
  * @typedef {object} OutboxState
- * @property {'saved'|'saving'|'offline'|'failed'} state
+ * @property {'saved'|'saving'|'offline'|'failed'|'signed-out'} state
  * @property {number} pending
  * @property {string} [message]
  * @property {number} [retryAt]   when the next attempt is due (ms since epoch)
+ * @property {number} [held]      changes the server refused (403/409), kept for the reviewer to retry or discard
  */
 
 const STORAGE = 'tadqiq.outbox.v1';
+const HELD = 'tadqiq.outbox.held.v1';
 const LOCK = 'tadqiq.outbox';
 const DELAYS = [1000, 2000, 4000, 8000, 15000, 30000, 60000];
 const TIMEOUT = 20000;
@@ -57,6 +61,21 @@ function save(ops) {
   localStorage.setItem(STORAGE, JSON.stringify(ops));
 }
 
+/** @returns {Op[]} */
+export function loadHeld() {
+  try {
+    const v = JSON.parse(localStorage.getItem(HELD) ?? '[]');
+    return Array.isArray(v) ? v : [];
+  } catch {
+    return [];
+  }
+}
+
+/** @param {Op[]} ops */
+function saveHeld(ops) {
+  localStorage.setItem(HELD, JSON.stringify(ops));
+}
+
 /** @param {Response} res */
 async function errorText(res) {
   try {
@@ -73,7 +92,8 @@ const retryable = (/** @type {number} */ status) => status >= 500 || status === 
 
 export class Outbox {
   /**
-   * @param {{ idempotencyHeader: string, onState: (s: OutboxState) => void, onDone: (op: Op, body: any) => void, onRejected: (op: Op, message: string) => void }} opts
+   * @param {{ idempotencyHeader: string, onState: (s: OutboxState) => void, onDone: (op: Op, body: any) => void, onRejected: (op: Op, message: string) => void,
+   *   onHeld?: (op: Op, message: string, body: any) => void, owner?: () => string, authHeaders?: () => Record<string, string>, refreshAuth?: () => Promise<string> }} opts
    */
   constructor(opts) {
     this.opts = opts;
@@ -119,7 +139,7 @@ export class Outbox {
    */
   send(change) {
     /** @type {Op} */
-    const op = { ...change, id: change.id ?? newId(), tries: 0, createdAt: Date.now() };
+    const op = { ...change, id: change.id ?? newId(), tries: 0, createdAt: Date.now(), ...(this.opts.owner ? { owner: this.opts.owner() } : {}) };
     const ops = load();
     ops.push(op);
     save(ops);
@@ -162,8 +182,28 @@ export class Outbox {
         this.report(this.lastError ? 'failed' : 'saved', this.lastError);
         return;
       }
+      // Changes queued by another account (signed out, someone else signed in) wait for it.
+      if (op.owner !== undefined && this.opts.owner && op.owner !== this.opts.owner()) {
+        const outcome = { state: /** @type {const} */ ('signed-out'), message: `${load().length} change(s) were made by another account; sign in as it to send them` };
+        for (const id of [...this.waiting.keys()]) this.resolve(id, outcome);
+        this.report('signed-out', outcome.message);
+        return;
+      }
       this.report('saving');
-      const outcome = await this.attemptOne(op);
+      let outcome = await this.attemptOne(op);
+      if (outcome.state === 'held' && outcome.body?.code === 'csrf' && this.opts.refreshAuth) {
+        // The token rotated (signed in again, server restarted in the demo): fetch it and retry once.
+        const who = await this.opts.refreshAuth().catch(() => undefined);
+        if (who !== undefined && (op.owner === undefined || who === op.owner)) outcome = await this.attemptOne(op);
+      }
+      if (outcome.state === 'signed-out' || (outcome.state === 'held' && outcome.body?.code === 'csrf')) {
+        // Kept in the queue: it goes out once the reviewer signs in again (the page reloads).
+        const message = outcome.state === 'signed-out' ? outcome.message : 'the session changed';
+        const waiting = { state: /** @type {const} */ ('signed-out'), message: `signed out (${message}): sign in again to send ${load().length} queued change(s)` };
+        for (const id of [...this.waiting.keys()]) this.resolve(id, waiting);
+        this.report('signed-out', waiting.message);
+        return;
+      }
       if (outcome.state === 'queued') {
         const delay = DELAYS[Math.min(this.attempt, DELAYS.length - 1)] ?? 60000;
         this.attempt++;
@@ -178,6 +218,14 @@ export class Outbox {
       this.attempt = 0;
       this.remove(op.id);
       this.resolve(op.id, outcome);
+      if (outcome.state === 'held') {
+        // Refused as not allowed (403) or made against a stale version (409): set aside where
+        // the reviewer sees it, to apply again or discard, never dropped silently.
+        saveHeld([...loadHeld(), { ...op, held: outcome.message }]);
+        this.lastError = `${op.label}: ${outcome.message}`;
+        this.opts.onHeld?.(op, outcome.message, outcome.body);
+        continue;
+      }
       if (outcome.state === 'done') {
         this.lastError = undefined;
         this.opts.onDone(op, outcome.body);
@@ -197,7 +245,12 @@ export class Outbox {
     try {
       res = await fetch(op.url, {
         method: op.method,
-        headers: { ...op.headers, [this.opts.idempotencyHeader]: op.id, ...(op.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+        headers: {
+          ...op.headers,
+          ...(this.opts.authHeaders ? this.opts.authHeaders() : {}),
+          [this.opts.idempotencyHeader]: op.id,
+          ...(op.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        },
         body: op.body === undefined ? undefined : JSON.stringify(op.body),
         signal: ctl.signal,
         keepalive: true,
@@ -210,6 +263,11 @@ export class Outbox {
     if (res.ok) {
       const body = res.status === 204 ? null : await res.json().catch(() => null);
       return { state: 'done', status: res.status, body };
+    }
+    if (res.status === 401) return { state: 'signed-out', message: 'the session ended' };
+    if (res.status === 403 || res.status === 409) {
+      const body = await res.json().catch(() => ({}));
+      return { state: 'held', status: res.status, message: body.error ?? `${res.status} ${res.statusText}`, body };
     }
     const message = await errorText(res);
     if (retryable(res.status)) return { state: 'queued', message: `server error: ${message}` };
@@ -230,6 +288,39 @@ export class Outbox {
     save(load().filter((o) => o.id !== id));
   }
 
+  /** Changes the server refused with 403 or 409, oldest first. @returns {Op[]} */
+  held() {
+    return loadHeld();
+  }
+
+  /**
+   * Sends a held change again; `force` drops the version it was made against (the reviewer has
+   * seen the current state and applies theirs over it).
+   * @param {string} id @param {boolean} [force]
+   */
+  retryHeld(id, force = false) {
+    const op = loadHeld().find((o) => o.id === id);
+    if (!op) return;
+    saveHeld(loadHeld().filter((o) => o.id !== id));
+    const { held: _held, ...rest } = op;
+    let { body, url } = rest;
+    if (force) {
+      if (body && typeof body === 'object' && 'version' in body) {
+        const { version: _v, ...b } = /** @type {Record<string, unknown>} */ (body);
+        body = b;
+      }
+      url = url.replace(/([?&])version=\d+&?/, '$1').replace(/[?&]$/, '');
+    }
+    // A new key: the refusal was recorded for the old one.
+    void this.send({ ...rest, id: newId(), url, ...(body === undefined ? {} : { body }) });
+  }
+
+  /** @param {string} id */
+  discardHeld(id) {
+    saveHeld(loadHeld().filter((o) => o.id !== id));
+    this.report(this.state.state, this.state.message, this.state.retryAt);
+  }
+
   /** @param {string} id */
   bump(id) {
     save(load().map((o) => (o.id === id ? { ...o, tries: o.tries + 1 } : o)));
@@ -237,7 +328,8 @@ export class Outbox {
 
   /** @param {OutboxState['state']} state @param {string} [message] @param {number} [retryAt] */
   report(state, message, retryAt) {
-    this.state = { state, pending: load().length, ...(message ? { message } : {}), ...(retryAt ? { retryAt } : {}) };
+    const held = loadHeld().length;
+    this.state = { state, pending: load().length, ...(message ? { message } : {}), ...(retryAt ? { retryAt } : {}), ...(held ? { held } : {}) };
     this.opts.onState(this.state);
   }
 }

@@ -5,7 +5,7 @@
 
 import { AlignmentEditor } from './alignment.js';
 import { AnnotationDialog } from './annotation-dialog.js';
-import { bindReviewerInput, identityHeaders } from './identity.js';
+import { bindReviewerInput, csrfHeaders, identityHeaders, initIdentity, owner, refreshSession } from './identity.js';
 import { newId, Outbox } from './outbox.js';
 import { cellModel, firstAndLast, offsetAt, showMarking, showSelection, snap, textBetween } from './text-model.js';
 import { TimingLog } from './timing.js';
@@ -20,7 +20,7 @@ import { TimingLog } from './timing.js';
 
 const $ = (/** @type {string} */ id) => /** @type {HTMLElement} */ (document.getElementById(id));
 
-/** @type {{ docId: string, sourceLang: string, targetLang: string, categories: Category[], severities: import('./annotation-dialog.js').SeverityChoice[], keymap: Array<{ title: string, shortcuts: Shortcut[] }>, headers: { reviewer: string, idempotency: string }, defaultReviewer: string, alignment: { revision: number } }} */
+/** @type {{ docId: string, sourceLang: string, targetLang: string, categories: Category[], severities: import('./annotation-dialog.js').SeverityChoice[], keymap: Array<{ title: string, shortcuts: Shortcut[] }>, headers: { reviewer: string, idempotency: string, csrf: string }, defaultReviewer: string, csrfToken: string, demo: boolean, canReview: boolean, user: { id: number, username: string, role: string } | null, alignment: { revision: number } }} */
 const data = JSON.parse($('page-data').textContent ?? '{}');
 const docId = data.docId;
 const api = (/** @type {string} */ path) => `/api/documents/${encodeURIComponent(docId)}${path}`;
@@ -28,7 +28,8 @@ const beadsEl = $('beads');
 const saveState = $('save-state');
 const retryButton = /** @type {HTMLButtonElement} */ ($('retry-now'));
 
-bindReviewerInput(/** @type {HTMLInputElement} */ ($('reviewer')), data.defaultReviewer);
+initIdentity(data);
+bindReviewerInput(/** @type {HTMLInputElement | null} */ (document.getElementById('reviewer')));
 
 // ---- saving ----------------------------------------------------------------------------------
 
@@ -39,7 +40,14 @@ let countdown;
 function showState(s) {
   clearInterval(countdown);
   saveState.className = s.state === 'saved' ? '' : s.state;
-  if (s.state === 'saved') saveState.textContent = 'saved';
+  showHeld();
+  if (s.state === 'signed-out') {
+    saveState.textContent = `not saved: ${s.message ?? 'signed out'} `;
+    const a = document.createElement('a');
+    a.href = `/login?next=${encodeURIComponent(location.pathname)}`;
+    a.textContent = 'Sign in';
+    saveState.append(a);
+  } else if (s.state === 'saved') saveState.textContent = 'saved';
   else if (s.state === 'saving') saveState.textContent = s.pending > 1 ? `saving… (${s.pending} changes)` : 'saving…';
   else if (s.retryAt) {
     const what = s.pending === 1 ? '1 change' : `${s.pending} changes`;
@@ -55,6 +63,21 @@ function showState(s) {
 
 const outbox = new Outbox({
   idempotencyHeader: data.headers.idempotency,
+  owner,
+  authHeaders: csrfHeaders,
+  refreshAuth: refreshSession,
+  onHeld: (op, message) => {
+    // An alignment change built on a revision someone else replaced cannot be applied again as
+    // it was: the page reloads with their alignment instead (alignment.js).
+    if (op.meta?.['alignment']) {
+      outbox.discardHeld(op.id);
+      void aligner.rejected(message);
+      return;
+    }
+    toast(`Not saved, kept aside: ${op.label}: ${message}`);
+    const key = /** @type {string | undefined} */ (op.meta?.['beadKey']);
+    if (key) void refreshBead(key);
+  },
   onState: showState,
   onDone: (op, body) => {
     if (body && typeof body === 'object' && 'mqm' in body) updateSummary(body);
@@ -72,6 +95,42 @@ const outbox = new Outbox({
   },
 });
 retryButton.addEventListener('click', () => outbox.retryNow());
+
+// Changes the server refused (403: not allowed; 409: someone changed the mark meanwhile) are
+// kept here until the reviewer applies them again or discards them.
+const heldBox = /** @type {HTMLDetailsElement | null} */ (document.getElementById('held-changes'));
+function showHeld() {
+  if (!heldBox || typeof outbox === 'undefined') return;
+  const held = outbox.held();
+  heldBox.hidden = held.length === 0;
+  $('held-count').textContent = String(held.length);
+  const list = $('held-list');
+  list.replaceChildren(
+    ...held.map((op) => {
+      const li = document.createElement('li');
+      li.dataset.op = op.id;
+      li.append(`${op.label}: ${op.held ?? ''} `);
+      const again = document.createElement('button');
+      again.type = 'button';
+      again.className = 'held-retry';
+      again.textContent = 'Apply mine anyway';
+      const drop = document.createElement('button');
+      drop.type = 'button';
+      drop.className = 'held-discard';
+      drop.textContent = 'Discard';
+      li.append(again, ' ', drop);
+      return li;
+    }),
+  );
+}
+document.getElementById('held-list')?.addEventListener('click', (ev) => {
+  const t = /** @type {HTMLElement} */ (ev.target);
+  const id = t.closest('li')?.dataset.op;
+  if (!id) return;
+  if (t.matches('.held-retry')) outbox.retryHeld(id, true);
+  else if (t.matches('.held-discard')) outbox.discardHeld(id);
+  showHeld();
+});
 window.addEventListener('beforeunload', (ev) => {
   // Queued changes survive a reload, but not a browser that never comes back to this page.
   if (outbox.pending > 0) ev.preventDefault();
@@ -82,11 +141,15 @@ window.addEventListener('beforeunload', (ev) => {
  * @param {{ method: string, path: string, body?: unknown, label: string, beadKey?: string, quiet?: boolean, meta?: Record<string, unknown> }} c
  */
 function change(c) {
+  if (!data.canReview) {
+    if (!c.quiet) toast(data.user?.role === 'viewer' ? 'Viewers can read but not change anything.' : 'You are not assigned to this document: nothing is saved.');
+    return Promise.resolve(/** @type {import('./outbox.js').Outcome} */ ({ state: 'rejected', status: 403, message: 'read only' }));
+  }
   return outbox.send({
     method: c.method,
     url: api(c.path),
     ...(c.body === undefined ? {} : { body: c.body }),
-    headers: identityHeaders(data.headers.reviewer),
+    headers: identityHeaders(),
     label: c.label,
     meta: { ...(c.meta ?? {}), ...(c.beadKey ? { beadKey: c.beadKey } : {}) },
     ...(c.quiet ? { quiet: true } : {}),
@@ -393,7 +456,7 @@ const dialog = new AnnotationDialog({
       `<span class="sev-badge">${esc(v.severity)}</span> <span class="cat">${esc(v.category)}</span> <q dir="auto"><bdi>${esc(d.text)}</bdi></q> <span class="pending-badge">not saved yet</span>`,
     );
     const out = await change({ method: 'POST', path: '/annotations', body, label: `marking “${d.text}”`, beadKey });
-    if (out.state === 'rejected') {
+    if (out.state === 'rejected' || out.state === 'held') {
       li?.remove();
       return out.message;
     }
@@ -409,8 +472,9 @@ const dialog = new AnnotationDialog({
 /** @param {Draft} d @param {FormValues} v @param {string} beadKey */
 async function saveEdit(d, v, beadKey) {
   const ref = d.clientId ?? d.id;
-  const out = await change({ method: 'PATCH', path: `/annotations/${ref}`, body: v, label: 'editing an error', beadKey });
-  if (out.state === 'rejected') return out.message;
+  const version = ref === undefined ? undefined : versionBump(ref);
+  const out = await change({ method: 'PATCH', path: `/annotations/${ref}`, body: { ...v, ...(version ? { version } : {}) }, label: 'editing an error', beadKey });
+  if (out.state === 'rejected' || out.state === 'held') return out.message;
   timing.action('edited-mark', beadKey);
   const before = d.before ?? {};
   pushUndo('Error edited', () =>
@@ -424,6 +488,20 @@ async function saveEdit(d, v, beadKey) {
   );
   afterDialog(d.bead);
   return null;
+}
+
+/**
+ * The version of a mark as this page last saw it, for the server's stale-edit check, and the
+ * version it will have once this page's own change lands (so two quick edits in a row do not
+ * conflict with each other).
+ * @param {string|number} ref @returns {number | undefined}
+ */
+function versionBump(ref) {
+  const li = /** @type {HTMLElement | null} */ (beadsEl.querySelector(`li.annotation[data-client-id="${CSS.escape(String(ref))}"], li.annotation[data-id="${CSS.escape(String(ref))}"]`));
+  const v = Number(li?.dataset.version);
+  if (!li || !Number.isInteger(v) || v < 1) return undefined;
+  li.dataset.version = String(v + 1);
+  return v;
 }
 
 /** @param {number} bead */
@@ -477,7 +555,8 @@ function deleteAnnotation(li, bead) {
   const ref = a.clientId ?? a.id;
   const beadKey = beadEl(bead)?.dataset.key ?? '';
   li.hidden = true;
-  void change({ method: 'DELETE', path: `/annotations/${ref}`, label: 'deleting an error', beadKey });
+  const version = versionBump(ref);
+  void change({ method: 'DELETE', path: `/annotations/${ref}${version ? `?version=${version}` : ''}`, label: 'deleting an error', beadKey });
   timing.action('deleted-mark', beadKey);
   pushUndo(`Deleted ${a.severity} ${a.category} on “${a.text}”`, () =>
     change({ method: 'POST', path: `/annotations/${ref}/restore`, body: {}, label: 'restoring an error', beadKey }),

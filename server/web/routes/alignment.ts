@@ -28,7 +28,7 @@ import { sha256 } from '../../store/documents.js';
 import type { AlignmentRevision, StoredDocument } from '../../store/types.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
-import { reviewerOf } from '../middleware/reviewer.js';
+import { authOf } from '../middleware/auth.js';
 import { parseBody, summaryOf } from './api.js';
 
 const Index = z.number().int().min(0);
@@ -131,7 +131,7 @@ export function alignmentRoutes(ctx: AppContext): Router {
     const beads = apply(body, before.alignment, before);
     const stored: StoredAlignment | null = beads && beads.some((b) => b.corrected) ? serializeAlignment(beads, before.source, before.target) : null;
     if (stored === null && !rev?.alignment) throw new HttpError(400, 'Invalid alignment change.', [{ field: 'op', message: 'the alignment is already the automatic one' }]);
-    const saved = await ctx.store.alignments.save(doc.id, stored, { sourceSha256: sha256(doc.sourceText), targetSha256: sha256(doc.targetText) }, reviewerOf(res), revisionOf(rev));
+    const saved = await ctx.store.alignments.save(doc.id, stored, { sourceSha256: sha256(doc.sourceText), targetSha256: sha256(doc.targetText) }, authOf(res).name, revisionOf(rev));
     if (!saved) {
       const now = await ctx.alignmentFor(doc);
       return void conflict(res, now, ctx.process(doc, now));

@@ -18,8 +18,32 @@ import { beadKey, type DocumentView } from '../../report/document-view.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
 import { idempotency } from '../middleware/idempotency.js';
-import { reviewerIdentity, reviewerOf } from '../middleware/reviewer.js';
 import { alignmentRoutes } from './alignment.js';
+import { can, denial } from '../../auth/permissions.js';
+import type { Actor, StoredAnnotation } from '../../store/types.js';
+import { authOf, userOf } from '../middleware/auth.js';
+import type { Response } from 'express';
+
+/** The author name written on changes: the account's name (in the demo, the typed name). */
+const reviewerOf = (res: Response): string => authOf(res).name;
+const actorOf = (res: Response): Actor => ({ userId: userOf(res).id, name: authOf(res).name });
+const Version = z.number().int().min(1).max(2 ** 31);
+
+/** 403 unless the user may edit, delete or restore this mark (their own, or any for an admin). */
+function mayEditMark(res: Response, mark: StoredAnnotation): void {
+  const user = userOf(res);
+  const facts = { assigned: res.locals['assigned'] === true, mark };
+  if (!can(user, 'edit-mark', facts)) throw new HttpError(403, denial(user, 'edit-mark', facts), [], 'forbidden');
+}
+
+/** The version a delete was made against: `If-Match: "3"` or `?version=3`. */
+function versionOf(req: Request): number | undefined {
+  const raw = req.get('If-Match')?.replace(/^W\//, '').replace(/"/g, '') ?? (typeof req.query['version'] === 'string' ? req.query['version'] : undefined);
+  if (raw === undefined || raw === '*') return undefined;
+  const v = Version.safeParse(Number(raw));
+  if (!v.success) throw new HttpError(400, 'Invalid version.', [{ field: 'version', message: 'must be a whole number ≥ 1' }]);
+  return v.data;
+}
 
 const ClientId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8–64 letters, digits, "-" or "_"');
 
@@ -39,7 +63,7 @@ const CreateBody = z
   })
   .strict();
 
-const PatchBody = CreateBody.partial().omit({ fromCheck: true, findingId: true, clientId: true }).strict();
+const PatchBody = CreateBody.partial().omit({ fromCheck: true, findingId: true, clientId: true }).extend({ version: Version.optional() }).strict();
 
 export function parseBody<T>(schema: z.ZodType<T>, req: Request, what = 'annotation'): T {
   if (!req.is('application/json')) throw new HttpError(415, 'Send JSON (Content-Type: application/json).');
@@ -74,7 +98,6 @@ export function summaryOf(view: DocumentView) {
 
 export function apiRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.use(reviewerIdentity);
   r.use(idempotency(ctx.store.requests));
 
   const loadDoc = async (id: string): Promise<StoredDocument> => {
@@ -126,6 +149,7 @@ export function apiRoutes(ctx: AppContext): Router {
       comment: (body.comment as string | undefined) ?? '',
       correction: (body.correction as string | undefined) ?? '',
       author: reviewerOf(res),
+      userId: userOf(res).id,
       ...(fromCheck ? { fromCheck } : {}),
       ...(body.findingId ? { findingId: body.findingId } : {}),
       ...(body.clientId ? { clientId: body.clientId } : {}),
@@ -137,8 +161,14 @@ export function apiRoutes(ctx: AppContext): Router {
     const doc = await loadDoc(req.params.id);
     const ref = annotationRef(req.params.aid);
     const current = await ctx.store.annotations.get(doc.id, ref);
-    if (!current) throw notFound(`annotation ${req.params.aid}`);
-    const patch = parseBody(PatchBody, req);
+    if (!current) {
+      // Deleted meanwhile: with a version the client learns it from a 409 carrying the mark.
+      const gone = await ctx.store.annotations.getAny(doc.id, ref);
+      if (gone && typeof req.body?.version === 'number') throw new HttpError(409, 'This mark was deleted in the meantime.', [], 'conflict', { current: gone });
+      throw notFound(`annotation ${req.params.aid}`);
+    }
+    mayEditMark(res, current);
+    const { version, ...patch } = parseBody(PatchBody, req);
     const merged = { ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
     const errors = validateAnnotation(merged as AnnotationFields, doc, ctx.typologyFor(doc));
     if (errors.length) throw new HttpError(400, 'Invalid annotation.', errors);
@@ -152,14 +182,21 @@ export function apiRoutes(ctx: AppContext): Router {
       severity: m.severity,
       comment: m.comment ?? '',
       correction: m.correction ?? '',
-    });
+    }, { ...(version !== undefined ? { expectedVersion: version } : {}), actor: actorOf(res) });
     if (!updated) throw notFound(`annotation ${req.params.aid}`);
     res.json({ annotation: updated, ...(await summary(doc)) });
   });
 
   r.delete('/documents/:id/annotations/:aid', async (req, res) => {
     const doc = await loadDoc(req.params.id);
-    if (!(await ctx.store.annotations.remove(doc.id, annotationRef(req.params.aid)))) throw notFound(`annotation ${req.params.aid}`);
+    const ref = annotationRef(req.params.aid);
+    const mark = await ctx.store.annotations.getAny(doc.id, ref);
+    if (!mark) throw notFound(`annotation ${req.params.aid}`);
+    mayEditMark(res, mark);
+    const version = versionOf(req);
+    if (!(await ctx.store.annotations.remove(doc.id, ref, { ...(version !== undefined ? { expectedVersion: version } : {}), actor: actorOf(res) }))) {
+      throw notFound(`annotation ${req.params.aid}`);
+    }
     res.status(204).end();
   });
 
@@ -167,8 +204,12 @@ export function apiRoutes(ctx: AppContext): Router {
   r.post('/documents/:id/annotations/:aid/restore', async (req, res) => {
     const doc = await loadDoc(req.params.id);
     // A JSON body (even empty) keeps this out of reach of a cross-site form post.
-    parseBody(z.object({ author: z.unknown().optional() }).strict(), req, 'restore');
-    const restored = await ctx.store.annotations.restore(doc.id, annotationRef(req.params.aid));
+    const { version } = parseBody(z.object({ author: z.unknown().optional(), version: Version.optional() }).strict(), req, 'restore');
+    const ref = annotationRef(req.params.aid);
+    const mark = await ctx.store.annotations.getAny(doc.id, ref);
+    if (!mark) throw notFound(`deleted annotation ${req.params.aid}`);
+    mayEditMark(res, mark);
+    const restored = await ctx.store.annotations.restore(doc.id, ref, { ...(version !== undefined ? { expectedVersion: version } : {}), actor: actorOf(res) });
     if (!restored) throw notFound(`deleted annotation ${req.params.aid}`);
     res.json({ annotation: restored, ...(await summary(doc)) });
   });
@@ -182,7 +223,7 @@ export function apiRoutes(ctx: AppContext): Router {
     if (finding.state === 'accepted') {
       throw new HttpError(409, `This finding was accepted as annotation ${finding.annotationId}; delete that annotation instead.`);
     }
-    const decision = await ctx.store.findingDecisions.set(doc.id, finding.id, body.decision, reviewerOf(res));
+    const decision = await ctx.store.findingDecisions.set(doc.id, finding.id, body.decision, reviewerOf(res), actorOf(res));
     res.json({ finding: { id: finding.id, state: body.decision, author: decision.author, at: decision.decidedAt }, ...(await summary(doc)) });
   });
 

@@ -6,7 +6,8 @@ import type { StoredDocument } from '../../store/types.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../middleware/errors.js';
 import { IDEMPOTENCY_HEADER } from '../middleware/idempotency.js';
-import { DEFAULT_REVIEWER, REVIEWER_HEADER } from '../middleware/reviewer.js';
+import { can } from '../../auth/permissions.js';
+import { authOf, CSRF_HEADER, DEFAULT_REVIEWER, REVIEWER_HEADER } from '../middleware/auth.js';
 import { renderBead } from '../bead-template.js';
 import { KEYMAP, keyLabel } from '../page-data.js';
 import { summaryOf } from './api.js';
@@ -50,6 +51,8 @@ export function documentRoutes(ctx: AppContext): Router {
     const typology = ctx.typologyFor(doc);
     const categories = categoryChoices(typology);
     const first = intParam(req.query['first'], FIRST, 1, Number.MAX_SAFE_INTEGER);
+    const me = authOf(res);
+    const assigned = me.user?.role === 'reviewer' && (await ctx.store.assignments.isAssigned(doc.id, me.user.id));
     let beadsHtml = '';
     for (const b of view.beads.slice(0, first)) beadsHtml += renderBead(doc, b);
     res.render('document', {
@@ -70,10 +73,15 @@ export function documentRoutes(ctx: AppContext): Router {
         categories,
         severities: typology.severities,
         keymap: KEYMAP,
-        headers: { reviewer: REVIEWER_HEADER, idempotency: IDEMPOTENCY_HEADER },
+        headers: { reviewer: REVIEWER_HEADER, idempotency: IDEMPOTENCY_HEADER, csrf: CSRF_HEADER },
         defaultReviewer: DEFAULT_REVIEWER,
         // The alignment revision the page shows; alignment changes are built on it (alignment.js).
         alignment: { revision: alignment?.id ?? 0 },
+        csrfToken: me.csrfToken,
+        // Who the page acts as: changes queued under another account are held, not sent as this one.
+        user: me.user ? { id: me.user.id, username: me.user.username, role: me.user.role } : null,
+        demo: me.demo,
+        canReview: can(me.user, 'review', { assigned }),
       },
     });
   });

@@ -18,6 +18,7 @@ import { scoreDocument } from '../../score/document.js';
 import { MQM_CORE } from '../../score/mqm.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
+import { standaloneReportPolicy } from '../middleware/security.js';
 
 /** A file name safe for Content-Disposition. */
 const fileName = (id: string, ext: string) => `${id.replace(/[^A-Za-z0-9._-]/g, '_')}.${ext}`;
@@ -59,6 +60,7 @@ export function exportRoutes(ctx: AppContext): Router {
   };
   const send = (res: Response, type: string, name: string, body: string | Buffer) => {
     res.type(type).attachment(name);
+    if (type === 'html') standaloneReportPolicy(res);
     res.send(body);
   };
 

@@ -8,6 +8,13 @@ import { ENCODINGS, parseEncoding } from '../../ingest/encodings.js';
 import { DEFAULT_MAX_BYTES, FORMAT_LABELS, IMPORT_FORMATS, runImport, type ImportFile, type ImportFormat, type ImportRequest } from '../../ingest/import.js';
 import type { AppContext } from '../context.js';
 import { HttpError } from '../middleware/errors.js';
+import { authOf, verifyCsrf } from '../middleware/auth.js';
+
+/** The upload's CSRF token (header or form field) can only be read once multer has parsed the body. */
+const csrfAfterUpload = (req: Request, res: Response, next: NextFunction) => {
+  verifyCsrf(req, authOf(res));
+  next();
+};
 
 export function maxUploadBytes(env: NodeJS.ProcessEnv = process.env): number {
   const mb = Number(env['TADQIQ_MAX_UPLOAD_MB'] ?? DEFAULT_MAX_BYTES / 1048576);
@@ -35,7 +42,11 @@ export function importRoutes(ctx: AppContext, maxBytes = maxUploadBytes()): Rout
   const formPage = (res: Response, status: number, locals: Record<string, unknown>) =>
     res.status(status).render('import', { formats: IMPORT_FORMATS.map((f) => ({ id: f, label: FORMAT_LABELS[f] })), encodings: ENCODINGS, maxMb: Math.round(maxBytes / 1048576), values: {}, ...locals });
 
-  r.get('/import', (_req, res) => formPage(res, 200, {}));
+  r.get('/import', (_req, res) => {
+    const me = authOf(res).user;
+    if (me?.role !== 'admin') throw new HttpError(403, `Only an admin may import (you are a ${me?.role ?? 'visitor'}).`, [], 'forbidden');
+    formPage(res, 200, {});
+  });
 
   const handle = async (req: Request) => {
     if (!req.is('multipart/form-data')) throw new HttpError(415, 'Send the files as multipart/form-data.');
@@ -63,11 +74,11 @@ export function importRoutes(ctx: AppContext, maxBytes = maxUploadBytes()): Rout
     return runImport(ctx.store, ctx.typology, request);
   };
 
-  r.post('/api/import', receive, async (req, res) => {
+  r.post('/api/import', receive, csrfAfterUpload, async (req, res) => {
     res.status(201).json(await handle(req));
   });
 
-  r.post('/import', receive, async (req, res) => {
+  r.post('/import', receive, csrfAfterUpload, async (req, res) => {
     try {
       const summary = await handle(req);
       formPage(res, 201, { summary, values: req.body ?? {} });
