@@ -43,13 +43,21 @@ describe('report: HTML reports, scorecards and PDF stamps', function () {
     const ag = documentAgreement(engineA!.doc, engineA!.view, engineA!.scores.mqm.words)!;
     assert.deepEqual(ag.raters.map((r) => [r.rater, r.segments, r.mqm.errors, r.mqm.penalty]), [['rater1', 3, 3, 11], ['rater2', 3, 3, 3]]);
     const p = ag.pairs[0]!;
-    // rater1: الخنتة (major), بالمغادرة, whole segment 2; rater2: الخنتة (minor), مرتين, "." — two overlap.
-    assert.deepEqual([p.matched, p.spanF1.toFixed(3), p.sameCategory, p.sameSeverity], [2, '0.667', 1, 0]);
-    assert.equal(p.pearson, null, "rater2's penalties are the same in every segment");
+    // rater1 marks segments 1 and 2, rater2 all three: po = 2/3, pe = (2/3)·1 + (1/3)·0 = 2/3, kappa 0.
+    assert.deepEqual(p.table, { both: 2, firstOnly: 0, secondOnly: 1, neither: 0 });
+    assert.equal(p.kappa.value, 0);
+    // Target characters: rater1 الخنتة (6) + بالمغادرة (9) + all of segment 2 (19) = 34; rater2
+    // الخنتة (6) + مرتين (5) + "." (1) = 12; shared: الخنتة and مرتين = 11 → F1 = 22/46.
+    assert.deepEqual([p.span.charsA, p.span.charsB, p.span.overlap], [34, 12, 11]);
+    assert.equal(p.span.f1.value, 22 / 46);
+    assert.deepEqual([p.exact.matched, p.exact.f1.value], [1, 2 / 6], 'الخنتة, Terminology, by both');
+    assert.equal(p.pearson.value, null, "rater2's penalties are the same in every segment");
+    assert.match(p.pearson.reason!, /same in every segment/);
     const html = await documentReport(engineA!.doc, engineA!.view, engineA!.scores, { generatedAt: AT });
     assert.match(html, /id="agreement"/);
-    assert.match(html, /<td class="num">0\.67<\/td>/);
-    assert.match(html, /errors matched one to one/);
+    assert.match(html, /<td class="num kappa" title="">0\.00<\/td>/);
+    assert.match(html, /<td class="num" title="11 of 34 \/ 12 characters\. ">0\.48<\/td>/);
+    assert.match(html, /Cohen&#39;s kappa: a segment is &#39;error&#39;/);
   });
 
   it('comparison and corpus reports rank systems and add penalties over documents', async () => {
