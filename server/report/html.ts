@@ -26,6 +26,16 @@ function arabicFont(): string {
 export interface HtmlReportOptions {
   /** Fixed "generated at" time, so the same data gives the same bytes. */
   generatedAt?: string;
+  /** Which annotations the MQM score counts, in words (default: read from its signature). */
+  scoredSet?: string;
+}
+
+/** "all reviewers (mean over 2 raters)", "adjudicated final set", "reviewer X only", from a score. */
+export function scoredSetLabel(mqm: DocumentScores['mqm']): string {
+  const set = /\|set:(.*?)\|(?:rules:|version:)/.exec(mqm.signature)?.[1];
+  if (set === 'final') return 'adjudicated final set';
+  if (set?.startsWith('reviewer:')) return `reviewer ${set.slice('reviewer:'.length)} only`;
+  return `all reviewers (mean over ${mqm.raters} rater${mqm.raters === 1 ? '' : 's'})`;
 }
 
 /** Intervals and pairwise tests of a system comparison (server/score/compare.ts), to print. */
@@ -123,7 +133,7 @@ function render(template: string, data: Record<string, unknown>): string {
 /** The document report; without `extras` it has no charts (use documentReport for those). */
 export function renderDocumentReport(doc: DocumentPair, view: DocumentView, scores: DocumentScores, options: HtmlReportOptions = {}, extras?: DocumentExtras): string {
   const x = extras ?? { charts: {}, agreement: documentAgreement(doc, view, scores.mqm.words), metrics: metricRows(scores), weights: '' };
-  return render('document.ejs', { doc, view, scores, extras: x, generatedAt: options.generatedAt ?? new Date().toISOString() });
+  return render('document.ejs', { doc, view, scores, extras: x, scoredSet: options.scoredSet ?? scoredSetLabel(scores.mqm), generatedAt: options.generatedAt ?? new Date().toISOString() });
 }
 
 export async function documentReport(doc: DocumentPair, view: DocumentView, scores: DocumentScores, options: HtmlReportOptions = {}): Promise<string> {

@@ -14,6 +14,7 @@ import { documentWrites } from './middleware/permissions.js';
 import { security } from './middleware/security.js';
 import { apiRoutes } from './routes/api.js';
 import { authRoutes, type AuthRouteOptions } from './routes/auth.js';
+import { agreementRoutes } from './routes/agreement.js';
 import { historyRoutes } from './routes/history.js';
 import { userRoutes } from './routes/users.js';
 import { documentRoutes } from './routes/documents.js';
@@ -77,6 +78,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): express.Ex
 
   app.use(userRoutes(ctx.store));
   app.use(historyRoutes(ctx));
+  app.use(agreementRoutes(ctx));
   app.use(documentRoutes(ctx));
   app.use(exportRoutes(ctx));
   app.use(importRoutes(ctx));

@@ -11,8 +11,8 @@ import { documentJson } from '../../report/json.js';
 import { beadTargetText, MAX_POST_EDIT, normalisePostEdit } from '../../review/post-edit.js';
 import { summariseTiming, TimingBatchSchema } from '../../review/timing.js';
 import { spanText, validateAnnotation, type AnnotationFields } from '../../review/validate.js';
-import { sourceWords } from '../../score/document.js';
-import { scoreMqm } from '../../score/mqm.js';
+import { mqmErrors, mqmUnits } from '../../score/document.js';
+import { scoreMqmUnits, type MqmUnits } from '../../score/mqm.js';
 import { VERDICTS, type AnnotationRef, type StoredDocument } from '../../store/types.js';
 import { beadKey, type DocumentView } from '../../report/document-view.js';
 import type { AppContext } from '../context.js';
@@ -82,14 +82,16 @@ function annotationRef(raw: string): AnnotationRef {
   throw notFound(`annotation "${raw}"`);
 }
 
-const wordCounts = new WeakMap<DocumentView['processed'], number>();
+const unitCache = new WeakMap<DocumentView['processed'], MqmUnits>();
 
 export function summaryOf(view: DocumentView) {
-  // The evaluated word count is the same for every answer on one processed document.
-  let words = wordCounts.get(view.processed);
-  if (words === undefined) wordCounts.set(view.processed, (words = sourceWords(view.processed)));
+  // The words of each bead are the same for every answer on one processed document.
+  let units = unitCache.get(view.processed);
+  if (units === undefined) unitCache.set(view.processed, (units = mqmUnits(view.processed)));
   return {
-    mqm: scoreMqm(view.annotations, words),
+    // Per bead and averaged over reviewers, as the report and the batch scorer count, so that
+    // two reviewers marking the same error do not double the page's penalty.
+    mqm: scoreMqmUnits(mqmErrors(view.processed, view.annotations), units),
     progress: view.progress,
     findingCounts: view.findingCounts,
     hter: view.hter ?? null,

@@ -11,6 +11,8 @@ import { authOf, CSRF_HEADER, DEFAULT_REVIEWER, REVIEWER_HEADER } from '../middl
 import { renderBead } from '../bead-template.js';
 import { KEYMAP, keyLabel } from '../page-data.js';
 import { summaryOf } from './api.js';
+import { allReviewersLabel } from '../../review/sets.js';
+import { documentSets, mqmOfSet } from '../sets.js';
 
 /**
  * Sentence pairs in the page as first sent; the page script fetches the rest in batches. A long
@@ -47,7 +49,9 @@ export function documentRoutes(ctx: AppContext): Router {
 
   r.get('/documents/:id', async (req, res) => {
     const doc = await load(req.params.id);
-    const [view, alignment] = await Promise.all([ctx.view(doc), ctx.alignmentFor(doc)]);
+    const [view, alignment, sets] = await Promise.all([ctx.view(doc), ctx.alignmentFor(doc), documentSets(ctx, doc)]);
+    // The final set's score next to every reviewer's once an admin has decided anything.
+    const finalSet = sets.progress.decided + sets.progress.stale > 0 || sets.final.length > 0 ? mqmOfSet(view, sets, { kind: 'final' }) : undefined;
     const typology = ctx.typologyFor(doc);
     const categories = categoryChoices(typology);
     const first = intParam(req.query['first'], FIRST, 1, Number.MAX_SAFE_INTEGER);
@@ -59,6 +63,9 @@ export function documentRoutes(ctx: AppContext): Router {
       doc,
       view,
       summary: summaryOf(view),
+      allLabel: allReviewersLabel(sets.marks),
+      finalSet,
+      canAdjudicate: can(me.user, 'adjudicate'),
       typology,
       categories,
       severities: typology.severities,

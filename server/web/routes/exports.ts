@@ -14,7 +14,8 @@ import { scorecardCsv, scorecardXlsx } from '../../report/scorecard.js';
 import { documentTmx } from '../../report/tmx.js';
 import { documentXliff } from '../../report/xliff-its.js';
 import { compareDocuments } from '../../score/compare.js';
-import { scoreDocument } from '../../score/document.js';
+import { parseSet } from '../../review/sets.js';
+import { documentSets, scoreSet } from '../sets.js';
 import { MQM_CORE } from '../../score/mqm.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
@@ -47,16 +48,20 @@ function stamp(req: Request): string {
 
 export function exportRoutes(ctx: AppContext): Router {
   const r = Router();
-  const item = async (id: string): Promise<ReportItem> => {
+  /** `?set=final|all|reviewer:NAME` picks the annotation set scored (default: see review/sets.ts). */
+  const item = async (id: string, req?: Request): Promise<ReportItem & { setLabel: string }> => {
     const doc = await ctx.store.documents.get(id);
     if (!doc) throw notFound(`document "${id}"`);
-    const view = await ctx.view(doc);
-    return { doc, view, scores: scoreDocument(doc, view) };
+    const raw = req?.query['set'];
+    const choice = typeof raw === 'string' ? parseSet(raw, 'set') : undefined;
+    const [view, sets] = await Promise.all([ctx.view(doc), documentSets(ctx, doc)]);
+    const { set, scores } = scoreSet(doc, view, sets, choice);
+    return { doc, view, scores, setLabel: set.label };
   };
   const corpusItems = async (corpus: string): Promise<ReportItem[]> => {
     const ids = (await ctx.store.documents.list()).filter((d) => d.corpus === corpus).map((d) => d.id).sort();
     if (ids.length === 0) throw notFound(`corpus "${corpus}"`);
-    return Promise.all(ids.map(item));
+    return Promise.all(ids.map((id) => item(id)));
   };
   const send = (res: Response, type: string, name: string, body: string | Buffer) => {
     res.type(type).attachment(name);
@@ -71,13 +76,13 @@ export function exportRoutes(ctx: AppContext): Router {
   });
 
   r.get('/documents/:id/report.html', async (req, res) => {
-    const it = await item(req.params.id);
-    send(res, 'html', fileName(it.doc.id, 'report.html'), await documentReport(it.doc, it.view, it.scores, { generatedAt: stamp(req) }));
+    const it = await item(req.params.id, req);
+    send(res, 'html', fileName(it.doc.id, 'report.html'), await documentReport(it.doc, it.view, it.scores, { generatedAt: stamp(req), scoredSet: it.setLabel }));
   });
   r.get('/documents/:id/report.pdf', async (req, res) => {
-    const it = await item(req.params.id);
+    const it = await item(req.params.id, req);
     const at = stamp(req);
-    send(res, 'application/pdf', fileName(it.doc.id, 'report.pdf'), await htmlToPdf(await documentReport(it.doc, it.view, it.scores, { generatedAt: at }), { generatedAt: at }));
+    send(res, 'application/pdf', fileName(it.doc.id, 'report.pdf'), await htmlToPdf(await documentReport(it.doc, it.view, it.scores, { generatedAt: at, scoredSet: it.setLabel }), { generatedAt: at }));
   });
   r.get('/documents/:id/scorecard.xlsx', async (req, res) => {
     const it = await item(req.params.id);
@@ -116,7 +121,7 @@ export function exportRoutes(ctx: AppContext): Router {
     send(res, 'application/x-tmx+xml', fileName(it.doc.id, 'tmx'), documentTmx(it.doc, it.view, { generatedAt: stamp(req) }));
   });
   r.get('/documents/:id/score.json', async (req, res) => {
-    const it = await item(req.params.id);
+    const it = await item(req.params.id, req);
     res.attachment(fileName(it.doc.id, 'score.json'));
     res.json(scoreJson([documentJson(it.doc, it.view, it.scores)]));
   });
