@@ -32,6 +32,8 @@ import { MQM_CORE } from '../server/score/mqm.js';
 import { processDocument } from '../server/pipeline.js';
 import { openStore } from '../server/store/index.js';
 import type { Store } from '../server/store/types.js';
+import { loadDocumentSets } from '../server/store/annotation-sets.js';
+import { parseSet, selectSet, type SetChoice } from '../server/review/sets.js';
 import { runMain, writeOutput } from './cli-common.js';
 
 /** Formats that write one file per document, and those that put every document in one file. */
@@ -52,25 +54,30 @@ Sources:
   CORPUS_DIR              a corpus folder; its review files give the annotations
   --db FILE               the database (default $TADQIQ_DB or data/tadqiq.sqlite), with
   --doc ID / --corpus N   the documents to export (default: all)
+  --set final|all|reviewer:NAME  the annotations MQM counts (with --db; default: the
+                          adjudicated final set once adjudication is complete, else all)
   --from FILE             any importable file (TMX, XLIFF, TSV, Anthea, Marot), converted
                           without touching a database (--from-format, --encoding as for import)
 Options:
   --at ISO                timestamp written into the files (byte-identical output)
   -h, --help`;
 
-async function fromStore(store: Store, ids: string[] | undefined, corpus: string | undefined): Promise<ReportItem[]> {
+async function fromStore(store: Store, ids: string[] | undefined, corpus: string | undefined, choice?: SetChoice): Promise<Array<ReportItem & { setLabel: string }>> {
   let list = (await store.documents.list()).map((d) => d);
   if (corpus) list = list.filter((d) => d.corpus === corpus);
   if (ids?.length) {
     for (const id of ids) if (!list.some((d) => d.id === id)) throw new InputError(`no document "${id}"${corpus ? ` in corpus "${corpus}"` : ''}`, { field: '--doc' });
     list = list.filter((d) => ids.includes(d.id));
   }
-  const items: ReportItem[] = [];
+  const items: Array<ReportItem & { setLabel: string }> = [];
   for (const s of list.sort((a, b) => a.id.localeCompare(b.id))) {
     const doc = (await store.documents.get(s.id))!;
     const stored = (await store.alignments.get(doc.id))?.alignment;
     const view = buildDocumentView(processDocument(doc, stored ? { stored } : {}), await store.annotations.list(doc.id), await store.beadStatus.list(doc.id));
-    items.push({ doc, view, scores: scoreDocument(doc, view) });
+    // The view keeps every reviewer's marks (errors in context, agreement); the score counts the set.
+    const sets = await loadDocumentSets(store, doc.id);
+    const set = selectSet(choice, sets.marks, sets.final, sets.decisions);
+    items.push({ doc, view, scores: scoreDocument(doc, view, { annotationSet: { name: set.name, annotations: set.annotations } }), setLabel: set.label });
   }
   return items;
 }
@@ -86,6 +93,7 @@ async function main(argv: string[]): Promise<number> {
       db: { type: 'string' },
       doc: { type: 'string', multiple: true },
       corpus: { type: 'string' },
+      set: { type: 'string' },
       from: { type: 'string' },
       'from-format': { type: 'string', default: 'auto' },
       encoding: { type: 'string' },
@@ -104,7 +112,8 @@ async function main(argv: string[]): Promise<number> {
   const generatedAt = new Date(at).toISOString();
   const typology = loadDefaultTypology();
 
-  const items: ReportItem[] = [];
+  const choice = values.set !== undefined ? parseSet(values.set) : undefined;
+  const items: Array<ReportItem & { setLabel?: string }> = [];
   for (const dir of positionals) {
     for (const d of readCorpus(dir).documents) items.push(scoreWithAnnotations(d.pair, d.review.map((a, k) => ({ ...a, id: k + 1, sentence: 0, text: '', createdAt: generatedAt }))));
   }
@@ -119,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
     if (!fs.existsSync(dbFile)) throw new InputError('database not found', { file: dbFile });
     const store = openStore(dbFile);
     try {
-      items.push(...(await fromStore(store, values.doc, values.corpus)));
+      items.push(...(await fromStore(store, values.doc, values.corpus, choice)));
     } finally {
       store.close();
     }
@@ -131,8 +140,9 @@ async function main(argv: string[]): Promise<number> {
     if (items.length > 1 && !values['out-dir']) throw new InputError(`${items.length} documents: give --out-dir for one ${format} file each, or choose one with --doc`, { field: '--out-dir' });
     for (const it of items) {
       let body: string | Buffer;
-      if (format === 'html') body = await documentReport(it.doc, it.view, it.scores, { generatedAt });
-      else if (format === 'pdf') body = await htmlToPdf(await documentReport(it.doc, it.view, it.scores, { generatedAt }), { generatedAt });
+      const report = { generatedAt, ...(it.setLabel ? { scoredSet: it.setLabel } : {}) };
+      if (format === 'html') body = await documentReport(it.doc, it.view, it.scores, report);
+      else if (format === 'pdf') body = await htmlToPdf(await documentReport(it.doc, it.view, it.scores, report), { generatedAt });
       else if (format === 'xliff') body = documentXliff(it.doc, it.view, { mqm: it.scores.mqm, passThreshold: MQM_CORE.passThreshold! });
       else if (format === 'tsv') body = segmentsTsv(it.doc, it.view);
       else body = documentTmx(it.doc, it.view, { generatedAt });

@@ -34,6 +34,8 @@ import { ARABIC_NORMALIZATION } from '../server/score/arabic-normalize.js';
 import { DEFAULT_RESAMPLES, DEFAULT_SEED, DEFAULT_TRIALS } from '../server/score/statistics.js';
 import { SystemTotals, type SystemSummary } from '../server/score/systems.js';
 import { openStore } from '../server/store/index.js';
+import { loadDocumentSets } from '../server/store/annotation-sets.js';
+import { parseSet, selectSet, type SetChoice } from '../server/review/sets.js';
 
 const FORMATS = ['text', 'json', 'csv', 'tsv', 'html'] as const;
 const DEFAULT_WORKER_HEAP_MB = 512;
@@ -57,6 +59,8 @@ Scoring:
   --glossary FILE.tbx                       glossary for every document
   --reference FILE                          reference translation (loose files; repeatable)
   --db FILE                                 annotations stored by the UI instead of review files
+  --set final|all|reviewer:NAME             with --db: the annotations MQM counts (default: the
+                                            adjudicated final set once every mark is decided, else all)
   --ci                                      bootstrap 95% intervals on every score
   --resamples N, --trials N, --seed N       bootstrap resamples (1000), randomisation trials
                                             (10000), seed (12345)
@@ -182,7 +186,7 @@ async function plan(inputs: string[], v: CliValues): Promise<Plan> {
 }
 
 /** Loads annotations and corrected alignments from the database instead of review files (same documents, by id). */
-async function withDbAnnotations(p: Plan, dbFile: string): Promise<Plan> {
+async function withDbAnnotations(p: Plan, dbFile: string, choice: SetChoice | undefined): Promise<Plan> {
   if (!fs.existsSync(dbFile)) throw new InputError('database not found', { file: dbFile });
   const { resolveJob } = await import('../server/score/batch-jobs.js');
   const store = openStore(dbFile);
@@ -194,7 +198,10 @@ async function withDbAnnotations(p: Plan, dbFile: string): Promise<Plan> {
       for (const d of job.docs) {
         // The reviewer's corrected alignment too: per-segment scores, metrics and checks follow it.
         const stored = (await store.alignments.get(d.pair.id))?.alignment;
-        docs.push({ pair: d.pair, annotations: (await store.annotations.list(d.pair.id)) as AnnotationInput[], ...(stored ? { alignment: stored } : {}) });
+        // The set scored: named in the MQM signature (|set:…|) so a score says what it counted.
+        const sets = await loadDocumentSets(store, d.pair.id);
+        const set = selectSet(choice, sets.marks, sets.final, sets.decisions);
+        docs.push({ pair: d.pair, annotations: set.annotations as AnnotationInput[], set: set.name, ...(stored ? { alignment: stored } : {}) });
       }
       refs.push({ ...job, docs });
     }
@@ -340,6 +347,7 @@ async function main(argv: string[]): Promise<number> {
       format: { type: 'string', default: 'text' },
       out: { type: 'string' },
       db: { type: 'string' },
+      set: { type: 'string' },
       profile: { type: 'string', default: 'mqm-core' },
       metrics: { type: 'string' },
       tokenize: { type: 'string' },
@@ -390,7 +398,8 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   let p = await plan(inputs, values);
-  if (values.db) p = await withDbAnnotations(p, values.db);
+  if (values.set !== undefined && !values.db) throw new InputError('--set chooses among annotations stored in a database: give --db too', { field: '--set' });
+  if (values.db) p = await withDbAnnotations(p, values.db, values.set !== undefined ? parseSet(values.set) : undefined);
   const multiSystem = [...p.systems.values()].some((s) => s.size > 1);
   const options: BatchOptions = {
     profile, metrics, ...(values.tokenize ? { tokenize: values.tokenize } : {}), ...(values['arabic-normalize'] ? { arabicNormalize: true } : {}),

@@ -67,6 +67,8 @@ export interface BatchDoc {
   annotations: AnyAnnotation[];
   /** A reviewer-corrected alignment (from the database) to use instead of the automatic one. */
   alignment?: StoredAlignment;
+  /** The annotation set these are (all, final, reviewer:NAME), for the MQM signature. */
+  set?: string;
 }
 
 export interface BatchJob {
@@ -138,7 +140,7 @@ function scoreOne(raw: BatchDoc, source: string, o: BatchOptions): { result: Doc
   const profile = o.profile ?? MQM_CORE;
   const errors = mqmErrors(p, annotations);
   const units = mqmUnits(p);
-  const scores: DocumentScores = { mqm: scoreMqmUnits(errors, units, profile) };
+  const scores: DocumentScores = { mqm: scoreMqmUnits(errors, units, profile, raw.set ? { set: raw.set } : {}) };
   const sums: Record<string, number[]> = {};
   const mqm = mqmUnitStats(errors, units, profile);
   sums['mqm'] = mqm.stats.length ? sumStats(mqm.stats) : [0, 0, 0];

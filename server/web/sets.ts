@@ -3,22 +3,15 @@
 import type { DocumentScores } from '../score/document.js';
 import { scoreAnnotations, scoreDocument } from '../score/document.js';
 import type { MqmScore } from '../score/mqm.js';
-import { adjudicationProgress, selectSet, type AdjudicationProgress, type AnnotationSet, type SetChoice } from '../review/sets.js';
+import { selectSet, type AnnotationSet, type SetChoice } from '../review/sets.js';
+import { loadDocumentSets, type DocumentSets } from '../store/annotation-sets.js';
 import type { DocumentView } from '../report/document-view.js';
-import type { Adjudication, StoredAnnotation, StoredDocument } from '../store/types.js';
+import type { StoredDocument } from '../store/types.js';
 import type { AppContext } from './context.js';
 
-export interface DocumentSets {
-  marks: StoredAnnotation[];
-  final: StoredAnnotation[];
-  decisions: Map<number, Adjudication>;
-  progress: AdjudicationProgress;
-}
+export type { DocumentSets };
 
-export async function documentSets(ctx: AppContext, doc: StoredDocument): Promise<DocumentSets> {
-  const [marks, final, decisions] = await Promise.all([ctx.store.annotations.list(doc.id), ctx.store.annotations.listFinal(doc.id), ctx.store.adjudications.list(doc.id)]);
-  return { marks, final, decisions, progress: adjudicationProgress(marks, decisions) };
-}
+export const documentSets = (ctx: AppContext, doc: StoredDocument): Promise<DocumentSets> => loadDocumentSets(ctx.store, doc.id);
 
 export function scoreSet(doc: StoredDocument, view: DocumentView, sets: DocumentSets, choice?: SetChoice): { set: AnnotationSet; scores: DocumentScores } {
   const set = selectSet(choice, sets.marks, sets.final, sets.decisions);
