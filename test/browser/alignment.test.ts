@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { FIXTURE_CORPORA, FIXTURE_DOC } from '../helpers/alignment-fixture.js';
 import { launchBrowser } from '../helpers/browser.js';
-import { noErrors, openReviewPage, press, waitSaved } from '../helpers/review-page.js';
+import { noErrors, openReviewPage, press, waitSaved, waitUntil } from '../helpers/review-page.js';
 import { startServer, type TestServer } from '../helpers/server.js';
 
 describe('browser: correcting the alignment', function () {
@@ -27,10 +27,11 @@ describe('browser: correcting the alignment', function () {
     page.evaluate(`[...document.querySelectorAll('#beads > .bead')].map((b, i) =>
       (b.id === 'bead-' + i ? '' : 'BAD-ID ') + b.querySelectorAll('.cell.source .sentence').length + ':' + b.querySelectorAll('.cell.target .sentence').length + (b.classList.contains('corrected') ? '*' : ''))`);
   const waitShapes = async (page: Page, want: string[]) => {
-    await page.waitForFunction(
+    // Polled from outside: the page's CSP (no unsafe-eval) refuses waitForFunction's string.
+    await waitUntil(
+      page,
       `JSON.stringify([...document.querySelectorAll('#beads > .bead')].map((b) => b.querySelectorAll('.cell.source .sentence').length + ':' + b.querySelectorAll('.cell.target .sentence').length + (b.classList.contains('corrected') ? '*' : ''))) === ${JSON.stringify(JSON.stringify(want))}`,
-      undefined,
-      { timeout: 10_000 },
+      10_000,
     );
     assert.deepEqual(await shapes(page), want);
   };
@@ -106,7 +107,7 @@ describe('browser: correcting the alignment', function () {
     assert.match((await page.textContent('#bead-0 .bead-shape'))!, /corrected/);
 
     // The downloads carry the corrected alignment.
-    const json = (await (await fetch(`${srv.url}/documents/${FIXTURE_DOC}/score.json`)).json()) as { documents: Array<{ alignment: Array<{ source: number[]; target: number[]; corrected?: boolean }> }> };
+    const json = (await (await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}/score.json`)).json()) as { documents: Array<{ alignment: Array<{ source: number[]; target: number[]; corrected?: boolean }> }> };
     assert.deepEqual(
       json.documents[0]!.alignment.map((b) => `${b.source.join(',')}|${b.target.join(',')}${b.corrected ? '*' : ''}`),
       ['0|0*', '1|*', '2|1', '3|2*', '4,5|3*'],
@@ -121,7 +122,7 @@ describe('browser: correcting the alignment', function () {
     const before = await shapes(page);
     // Someone else goes back to the automatic alignment after this page loaded.
     const base = (await srv.store.alignments.get(FIXTURE_DOC))!.id;
-    const res = await fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Tadqiq-Reviewer': 'Other' }, body: JSON.stringify({ op: 'reset', base }) });
+    const res = await srv.fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`, { method: 'POST', headers: { 'content-type': 'application/json', 'X-Tadqiq-Reviewer': 'Other' }, body: JSON.stringify({ op: 'reset', base }) });
     assert.equal(res.status, 200);
     assert.notDeepEqual(before, ['2:1', '1:1', '1:1', '2:1']);
     await press(page, 'j', 'Shift+J');

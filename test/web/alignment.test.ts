@@ -15,7 +15,7 @@ describe('HTTP: correcting the alignment', () => {
 
   const api = (p: string) => `${srv.url}/api/documents/${FIXTURE_DOC}${p}`;
   const send = async (method: string, p: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const res = await fetch(api(p), {
+    const res = await srv.fetch(api(p), {
       method,
       headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -24,7 +24,7 @@ describe('HTTP: correcting the alignment', () => {
     return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : null) as Json };
   };
   const pairs = (beads: Json[]) => beads.map((b) => `${b.source.join(',')}|${b.target.join(',')}${b.corrected ? '*' : ''}`);
-  const page = () => fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
+  const page = () => srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
   /** The bead section of the page that holds this text. */
   const beadHolding = (html: string, text: string) => {
     const sections = html.split('<section class="bead').slice(1);
@@ -72,7 +72,7 @@ describe('HTTP: correcting the alignment', () => {
     assert.equal(beadHolding(html, 'data-client-id="align-test-0001"'), 1);
     assert.match(html, /id="bead-1"[^>]*aria-label="Sentence pair 2"/);
     assert.match(html.split('id="bead-1"')[0]!.split('<section').at(-1)!, /corrected/);
-    const csv = await fetch(`${srv.url}/documents/${FIXTURE_DOC}/annotations.csv`).then((x) => x.text());
+    const csv = await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}/annotations.csv`).then((x) => x.text());
     const row = csv.split('\n').find((l) => l.includes('Nobody spoke.'))!;
     assert.match(row, /^budget\.engine-a,engine-a,2,source,2,/);
     assert.equal(r.body['revision'], (await send('GET', '/alignment')).body['revision']);
@@ -131,13 +131,13 @@ describe('HTTP: correcting the alignment', () => {
   });
 
   it('carries the correction into the JSON, XLIFF and HTML report exports', async () => {
-    const json = (await fetch(`${srv.url}/documents/${FIXTURE_DOC}/score.json`).then((x) => x.json())) as Json;
+    const json = (await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}/score.json`).then((x) => x.json())) as Json;
     const d = json['documents'][0];
     assert.deepEqual(d.alignment.map((b: Json) => !!b.corrected), [true, true, false, false, false]);
     assert.ok(d.findings.some((f: Json) => f.check === 'omission' && f.sentence === 1));
-    const xliff = await fetch(`${srv.url}/documents/${FIXTURE_DOC}/xliff.xlf`).then((x) => x.text());
+    const xliff = await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}/xliff.xlf`).then((x) => x.text());
     assert.equal((xliff.match(/<unit /g) ?? []).length, 5, 'one unit per corrected pair');
-    const report = await fetch(`${srv.url}/documents/${FIXTURE_DOC}/report.html?at=2026-01-01T00:00:00Z`).then((x) => x.text());
+    const report = await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}/report.html?at=2026-01-01T00:00:00Z`).then((x) => x.text());
     assert.match(report, /· 5 sentence pairs ·/);
     assert.match(report, /sentence pair 2 · source/, 'the error is shown in its corrected pair');
     assert.match(report, /<td>omission<\/td><td class="num">2<\/td><td>source<\/td>/);
@@ -163,13 +163,13 @@ describe('HTTP: a corrected alignment when the texts change', () => {
 
   it('keeps the corrections whose sentences survived, drops the others, and the page says so', async () => {
     const post = (body: Json) =>
-      fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Json>);
+      srv.fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<Json>);
     const split = await post({ op: 'split', bead: 0, source: 1, target: 1, base: 0 });
     assert.equal(split['beads'].length, 5);
     // The corpus file is edited (no one has annotated yet): the first English sentence changes.
     const doc = (await srv.store.documents.get(FIXTURE_DOC))!;
     await srv.store.documents.replaceTexts({ ...doc, sourceText: doc.sourceText.replace('in Bamako', 'in Bamako on Tuesday') });
-    const now = (await fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`).then((r) => r.json())) as Json;
+    const now = (await srv.fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`).then((r) => r.json())) as Json;
     assert.equal(now['status'], 'rebased');
     assert.equal(now['kept'], 1, 'the 1-0 pair "Nobody spoke." is unchanged');
     assert.equal(now['dropped'], 1, 'the pair whose English changed is aligned automatically again');
@@ -177,13 +177,13 @@ describe('HTTP: a corrected alignment when the texts change', () => {
       now['beads'].map((b: Json) => `${b.source.join(',')}|${b.target.join(',')}${b.corrected ? '*' : ''}`),
       ['0|0', '1|*', '2|1', '3|2', '4,5|3'],
     );
-    const html = await fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
+    const html = await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
     assert.match(html, /id="alignment-rebased"/);
     assert.match(html, /The texts changed after the alignment was corrected: 1 corrected pair was kept, <strong>1 dropped<\/strong>/);
     // A change now is built on the rebased alignment and stored for the new texts.
     const merged = await post({ op: 'merge', bead: 3, base: split['revision'] });
     assert.equal(merged['beads'].length, 4);
-    assert.equal((await fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`).then((r) => r.json()) as Json)['status'], 'exact');
+    assert.equal((await srv.fetch(`${srv.url}/api/documents/${FIXTURE_DOC}/alignment`).then((r) => r.json()) as Json)['status'], 'exact');
   });
 });
 
@@ -194,19 +194,19 @@ describe('HTTP: post-edits across alignment changes', () => {
 
   it('keeps a post-edit whose pair a merge took away, lists it on the page, and puts it back on undo', async () => {
     const call = (method: string, p: string, body: Json) =>
-      fetch(`${srv.url}/api/documents/${FIXTURE_DOC}${p}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
+      srv.fetch(`${srv.url}/api/documents/${FIXTURE_DOC}${p}`, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(async (r) => ({ status: r.status, body: (await r.json()) as Json }));
     const pe = await call('PUT', '/beads/s3t2/post-edit', { text: 'وقال الرئيس إن الخطة ستبدأ في كانون الثاني.' });
     assert.equal(pe.status, 200);
     const merged = await call('POST', '/alignment', { op: 'merge', bead: 1, base: 0 });
     assert.equal(merged.status, 200);
     assert.equal(merged.body['hter'], null, 'the post-edit no longer counts');
-    let html = await fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
+    let html = await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
     assert.match(html, /id="orphan-post-edits"/);
     assert.match(html, /ستبدأ في كانون الثاني/);
     const undo = await call('POST', '/alignment', { op: 'restore', alignment: merged.body['before'], base: merged.body['revision'] });
     assert.equal(undo.status, 200);
     assert.equal(undo.body['hter'].segments, 1);
-    html = await fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
+    html = await srv.fetch(`${srv.url}/documents/${FIXTURE_DOC}`).then((r) => r.text());
     assert.doesNotMatch(html, /id="orphan-post-edits"/);
     assert.match(html, /data-post-edit="وقال الرئيس إن الخطة ستبدأ في كانون الثاني\."/);
   });
