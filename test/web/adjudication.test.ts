@@ -1,8 +1,20 @@
 // Several reviewers on the seed: the agreement page and JSON (any reader), adjudication (admins
 // only), decisions in the audit history, and the final set's score next to every reviewer's.
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { addUser, login, type Client } from '../helpers/auth.js';
+import { ROOT } from '../helpers/paths.js';
 import { startServer, type TestServer } from '../helpers/server.js';
+
+// Asynchronous, so the server in this process keeps answering (and its keep-alive sockets live).
+const score = (...args: string[]) =>
+  new Promise<{ status: number; stdout: string; stderr: string }>((resolve) =>
+    execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/score.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+      resolve({ status: err ? (typeof err.code === 'number' ? err.code : 1) : 0, stdout, stderr }),
+    ),
+  );
+const mqmOf = (stdout: string) => (JSON.parse(stdout) as { documents: Array<{ id: string; scores: { mqm: { score: number; signature: string } } }> }).documents.find((d) => d.id === DOC)!.scores.mqm;
 
 const DOC = 'mali-minusma.generic-nmt-2023';
 const EXPERT = 'Tadqiq team (expert review)';
@@ -141,5 +153,36 @@ describe('web: agreement and adjudication with several reviewers', function () {
     assert.match(page, /adjudicated final set \(3 of \d+ marks decided\)/);
     const doc = await (await viewer.fetch(`/documents/${DOC}`)).text();
     assert.match(doc, new RegExp(`id="final-score">${fin.documents[0]!.scores.mqm.score.toFixed(2)}<`), 'the document page shows the final set too');
+  });
+
+  it('npm run score --db: --set picks the set and the signature says which; final by default once every mark is decided', async () => {
+    const corpus = path.join(ROOT, 'corpora/mali-minusma');
+    const all = await score(corpus, '--db', srv.dbFile, '--set', 'all', '--format', 'json', '--quiet', '--workers', '0');
+    assert.equal(all.status, 0, all.stderr);
+    const fin = await score(corpus, '--db', srv.dbFile, '--set', 'final', '--format', 'json', '--quiet', '--workers', '0');
+    assert.equal(fin.status, 0, fin.stderr);
+    assert.match(mqmOf(all.stdout).signature, /\|set:all\|/);
+    assert.match(mqmOf(fin.stdout).signature, /\|set:final\|/);
+    assert.notEqual(mqmOf(fin.stdout).score, mqmOf(all.stdout).score);
+    const web = (await (await viewer.fetch(`/documents/${DOC}/score.json?set=final`)).json()) as { documents: Array<{ scores: { mqm: { score: number } } }> };
+    assert.equal(mqmOf(fin.stdout).score, web.documents[0]!.scores.mqm.score, 'the CLI and the web agree on the final set');
+    const bad = await score(corpus, '--db', srv.dbFile, '--set', 'everyone');
+    assert.equal(bad.status, 2);
+    assert.match(bad.stderr, /--set/);
+    assert.equal((await score(corpus, '--set', 'final')).status, 2, '--set needs --db');
+
+    // Not complete yet: the default is every reviewer's marks.
+    assert.match(mqmOf((await score(corpus, '--db', srv.dbFile, '--format', 'json', '--quiet', '--workers', '0')).stdout).signature, /\|set:all\|/);
+    const decisions = await srv.store.adjudications.list(DOC);
+    for (const m of await srv.store.annotations.list(DOC)) {
+      if (decisions.has(m.id)) continue;
+      const res = await admin.fetch(`/documents/${DOC}/adjudicate/${m.id}`, { method: 'POST', json: { decision: 'accept', version: 0 }, headers: { Accept: 'application/json' } });
+      assert.equal(res.status, 200);
+    }
+    assert.match(mqmOf((await score(corpus, '--db', srv.dbFile, '--format', 'json', '--quiet', '--workers', '0')).stdout).signature, /\|set:final\|/);
+    const page = await (await admin.fetch(`/documents/${DOC}/adjudicate`)).text();
+    assert.match(page, /adjudication complete: scores use the final set/);
+    const report = await (await viewer.fetch(`/documents/${DOC}/report.html`)).text();
+    assert.match(report, /MQM counts: <strong>adjudicated final set \((\d+) of \1 marks decided\)<\/strong>/);
   });
 });
