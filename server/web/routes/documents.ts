@@ -64,6 +64,9 @@ export function documentRoutes(ctx: AppContext): Router {
       view,
       summary: summaryOf(view),
       allLabel: allReviewersLabel(sets.marks),
+      // Agreement and adjudication are offered once a second reviewer has marked something (the
+      // history page links to agreement always); a one-reviewer page keeps its header short.
+      raterCount: new Set(sets.marks.map((m) => m.author)).size,
       finalSet,
       canAdjudicate: can(me.user, 'adjudicate'),
       typology,
