@@ -41,7 +41,7 @@ async function main() {
   );
   const store = openStore(path.join(dir, 'bench.sqlite'));
   await importCorpora(store, readCorpora(dir).corpora);
-  const app = createApp(createContext(store, loadDefaultTypology()));
+  const app = createApp(createContext(store, loadDefaultTypology()), { demo: true }); // loopback, as npm start
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
@@ -54,8 +54,13 @@ async function main() {
   };
   const first = await timed(() => fetch(`${base}/documents/doc.mt`).then((r) => r.text()));
   let revision = 0;
+  // As the page does it: the session cookie and its CSRF token (demo mode on loopback).
+  const origin = new URL(base).origin;
+  const session = await fetch(`${origin}/api/session`);
+  const cookie = session.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const { csrfToken } = (await session.json()) as { csrfToken: string };
   const post = async (body: Record<string, unknown>) => {
-    const r = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...body, base: revision }) });
+    const r = await fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', Cookie: cookie, 'X-CSRF-Token': csrfToken, Origin: origin }, body: JSON.stringify({ ...body, base: revision }) });
     const j = (await r.json()) as { revision: number; beads: unknown[]; change: { added: number }; before: unknown };
     if (!r.ok) throw new Error(JSON.stringify(j));
     revision = j.revision;

@@ -82,6 +82,11 @@ export function sqliteDocuments(db: Db, now: () => string): DocumentRepository {
       (SELECT COUNT(*) FROM bead_status b WHERE b.document_id = d.id AND b.status = 'reviewed') AS reviewed
     FROM documents d ORDER BY d.corpus, d.title, d.system`);
   const get = db.prepare('SELECT * FROM documents WHERE id = ?');
+  const stamp = db.prepare('SELECT updated_at FROM documents WHERE id = ?').pluck();
+  // Every request on a document reads it (permissions, the route, the view); its row holds both
+  // texts and the glossary as JSON. Parsed documents are kept while their updated_at is the same,
+  // which another process's change (an import into the same file) also moves. Callers only read them.
+  const parsed = new Map<string, StoredDocument>();
   const insert = db.prepare(INSERT_DOCUMENT_SQL);
   const updateMeta = db.prepare(`
     UPDATE documents SET corpus = @corpus, title = @title, source_lang = @sourceLang, target_lang = @targetLang,
@@ -109,18 +114,29 @@ export function sqliteDocuments(db: Db, now: () => string): DocumentRepository {
       }));
     },
     async get(id) {
+      const cached = parsed.get(id);
+      if (cached && stamp.get(id) === cached.updatedAt) return cached;
       const r = get.get(id) as Row | undefined;
-      return r ? fromRow(r) : undefined;
+      if (!r) {
+        parsed.delete(id);
+        return undefined;
+      }
+      const doc = fromRow(r);
+      if (parsed.size >= 256) parsed.clear();
+      parsed.set(id, doc);
+      return doc;
     },
     async insert(doc) {
       return insert.run(params(doc)).changes === 1;
     },
     async updateMetadata(doc) {
+      parsed.delete(doc.id);
       updateMeta.run(params(doc));
     },
     async replaceTexts(doc) {
       const { n } = countAnnotations.get(doc.id) as { n: number };
       if (n > 0) throw new Error(`document ${doc.id} has ${n} annotations; its texts cannot be replaced`);
+      parsed.delete(doc.id);
       replaceTexts.run(params(doc));
     },
   };
