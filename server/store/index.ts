@@ -23,6 +23,8 @@ export type SqliteStore = Store & { db: Db; file: string };
 export function openStore(file: string, now: () => string = () => new Date().toISOString(), opts: OpenOptions = {}): SqliteStore {
   const db = openDatabase(file, opts);
   const sync = opts.groupCommit && file !== ':memory:' ? walSync(path.resolve(file)) : undefined;
+  // data_version moves when another connection commits; total_changes() counts this one's rows.
+  const totalChanges = db.prepare('SELECT total_changes()').pluck();
   return {
     db,
     file,
@@ -42,6 +44,7 @@ export function openStore(file: string, now: () => string = () => new Date().toI
     requests: sqliteRequestLog(db, now),
     alignments: sqliteAlignments(db, now),
     durable: () => (sync ? sync.durable() : Promise.resolve()),
+    changeStamp: async () => `${db.pragma('data_version', { simple: true }) as number}:${totalChanges.get() as number}`,
     // better-sqlite3 copies page by page between event-loop turns and restarts when another
     // connection writes, so the copy is consistent while the server keeps serving.
     backup: async (dest) => {

@@ -369,6 +369,11 @@ export interface Store {
    * a change only after this resolves.
    */
   durable(): Promise<void>;
+  /**
+   * A token that differs after any change to the stored data, made by this process or another,
+   * so what is derived from it (a document's view) can be kept until the next change.
+   */
+  changeStamp(): Promise<string>;
   /** A consistent copy of the whole database, taken while it is in use. */
   backup(file: string): Promise<void>;
   close(): void;

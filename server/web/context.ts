@@ -40,6 +40,7 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
     return p;
   };
   const alignmentFor = (doc: StoredDocument) => store.alignments.get(doc.id);
+  const views = new Map<string, { stamp: string; updatedAt: string; view: DocumentView }>();
   return {
     store,
     typology,
@@ -47,6 +48,11 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
     alignmentFor,
     process,
     async view(doc) {
+      // A page load, an export and a summary all build the same view; it is kept until anything
+      // in the store changes (a change anywhere is cheap to detect, a change to this document is not).
+      const stamp = await store.changeStamp();
+      const kept = views.get(doc.id);
+      if (kept && kept.stamp === stamp && kept.updatedAt === doc.updatedAt) return kept.view;
       const [annotations, statuses, decisions, postEdits, review, alignment] = await Promise.all([
         store.annotations.list(doc.id),
         store.beadStatus.list(doc.id),
@@ -55,7 +61,11 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
         store.reviews.get(doc.id),
         alignmentFor(doc),
       ]);
-      return buildDocumentView(process(doc, alignment), annotations, statuses, { decisions, postEdits, review });
+      const view = buildDocumentView(process(doc, alignment), annotations, statuses, { decisions, postEdits, review });
+      views.delete(doc.id);
+      views.set(doc.id, { stamp, updatedAt: doc.updatedAt, view });
+      if (views.size > cacheSize) views.delete(views.keys().next().value!);
+      return view;
     },
   };
 }
