@@ -14,7 +14,7 @@ import { spanText, validateAnnotation, type AnnotationFields } from '../../revie
 import { mqmErrors, mqmUnits } from '../../score/document.js';
 import { scoreMqmUnits, type MqmUnits } from '../../score/mqm.js';
 import { VERDICTS, type AnnotationRef, type StoredDocument } from '../../store/types.js';
-import { beadKey, type DocumentView } from '../../report/document-view.js';
+import { beadKey, documentCounts, type DocumentView } from '../../report/document-view.js';
 import type { AppContext } from '../context.js';
 import { HttpError, notFound } from '../middleware/errors.js';
 import { idempotency } from '../middleware/idempotency.js';
@@ -84,18 +84,37 @@ function annotationRef(raw: string): AnnotationRef {
 
 const unitCache = new WeakMap<DocumentView['processed'], MqmUnits>();
 
-export function summaryOf(view: DocumentView) {
+type Scorable = Parameters<typeof mqmErrors>[1];
+
+function summaryParts(processed: DocumentView['processed'], annotations: Scorable, counts: Pick<DocumentView, 'progress' | 'findingCounts' | 'hter'>) {
   // The words of each bead are the same for every answer on one processed document.
-  let units = unitCache.get(view.processed);
-  if (units === undefined) unitCache.set(view.processed, (units = mqmUnits(view.processed)));
+  let units = unitCache.get(processed);
+  if (units === undefined) unitCache.set(processed, (units = mqmUnits(processed)));
   return {
     // Per bead and averaged over reviewers, as the report and the batch scorer count, so that
     // two reviewers marking the same error do not double the page's penalty.
-    mqm: scoreMqmUnits(mqmErrors(view.processed, view.annotations), units),
-    progress: view.progress,
-    findingCounts: view.findingCounts,
-    hter: view.hter ?? null,
+    mqm: scoreMqmUnits(mqmErrors(processed, annotations), units),
+    progress: counts.progress,
+    findingCounts: counts.findingCounts,
+    hter: counts.hter ?? null,
   };
+}
+
+export function summaryOf(view: DocumentView) {
+  return summaryParts(view.processed, view.annotations, view);
+}
+
+/** The same summary as summaryOf(ctx.view(doc)), read from the store without building the view. */
+export async function freshSummary(ctx: AppContext, doc: StoredDocument) {
+  const [annotations, statuses, decisions, postEdits, alignment] = await Promise.all([
+    ctx.store.annotations.list(doc.id),
+    ctx.store.beadStatus.list(doc.id),
+    ctx.store.findingDecisions.list(doc.id),
+    ctx.store.postEdits.list(doc.id),
+    ctx.alignmentFor(doc),
+  ]);
+  const processed = ctx.process(doc, alignment);
+  return summaryParts(processed, annotations, documentCounts(processed, annotations, statuses, { decisions, postEdits }));
 }
 
 export function apiRoutes(ctx: AppContext): Router {
@@ -107,7 +126,7 @@ export function apiRoutes(ctx: AppContext): Router {
     if (!doc) throw notFound(`document "${id}"`);
     return doc;
   };
-  const summary = async (doc: StoredDocument) => summaryOf(await ctx.view(doc));
+  const summary = (doc: StoredDocument) => freshSummary(ctx, doc);
 
   r.get('/documents/:id', async (req, res) => {
     const doc = await loadDoc(req.params.id);
