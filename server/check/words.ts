@@ -2,7 +2,6 @@
 // shared by every check (each used to tokenise and fold the same sentences again).
 import type { SegmentedText } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
-import { memo } from '../text/memo.js';
 import { eachWord, type Token } from '../text/tokens.js';
 
 /**
@@ -26,8 +25,59 @@ export interface WordInfo {
   numberWord?: boolean;
 }
 
-// Keyed by the word as written, so a word costs one cache lookup (its fold included).
-const infoOf = memo((text: string): WordInfo => ({ folded: foldArabicKey(text) }));
+/**
+ * Every word form met so far (in any document), with what the checks worked out about it, in an
+ * open-addressing table. The hash is taken while reading the word's characters in the text, so
+ * a form seen before costs neither a new string nor a Map lookup (hashing freshly sliced words
+ * was a tenth of all the checks' time); the word then shares the table's string.
+ */
+const MAX_FORMS = 1 << 18;
+let forms: string[] = [];
+let infos: WordInfo[] = [];
+let slots = new Int32Array(1 << 16).fill(-1);
+
+function hashOf(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+function place(h: number, index: number): void {
+  const mask = slots.length - 1;
+  let slot = h & mask;
+  while (slots[slot] !== -1) slot = (slot + 1) & mask;
+  slots[slot] = index;
+}
+
+/** Index of the form text[start, end) in the table, added if new. */
+function formIndex(text: string, start: number, end: number): number {
+  const len = end - start;
+  const h = hashOf(text, start, end);
+  const mask = slots.length - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const k = slots[slot]!;
+    if (k === -1) break;
+    const f = forms[k]!;
+    if (f.length !== len) continue;
+    let i = 0;
+    while (i < len && f.charCodeAt(i) === text.charCodeAt(start + i)) i++;
+    if (i === len) return k;
+  }
+  if (forms.length >= MAX_FORMS) {
+    // Bounded for a long-running server: start again (words already read keep their info).
+    forms = [];
+    infos = [];
+    slots = new Int32Array(1 << 16).fill(-1);
+  } else if ((forms.length + 1) * 2 > slots.length) {
+    slots = new Int32Array(slots.length * 2).fill(-1);
+    forms.forEach((f, k) => place(hashOf(f, 0, f.length), k));
+  }
+  const form = text.slice(start, end);
+  forms.push(form);
+  infos.push({ folded: foldArabicKey(form) });
+  place(h, forms.length - 1);
+  return forms.length - 1;
+}
 
 export interface Word extends Token {
   /** Folded match key (arabic.ts): no marks or tatweel, unified letters, Latin lower-cased. */
@@ -48,9 +98,9 @@ export function sentenceWords(side: SegmentedText, sentence: number): Word[] {
     all = side.sentences.map((s) => {
       const out: Word[] = [];
       eachWord(text, s.start, s.end, (start, end) => {
-        const w = text.slice(start, end);
-        const info = infoOf(w);
-        out.push({ text: w, start, end, folded: info.folded, info, sentence: s.index, k: out.length });
+        const k = formIndex(text, start, end);
+        const info = infos[k]!;
+        out.push({ text: forms[k]!, start, end, folded: info.folded, info, sentence: s.index, k: out.length });
       });
       return out;
     });
