@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { pySplit } from '../server/score/python-str.js';
+import { perturbWords, rng } from './lib/random.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,28 +41,8 @@ if (!fs.existsSync(srcFile) || !fs.existsSync(refFile)) {
 const src = fs.readFileSync(srcFile, 'utf8').replace(/\n$/, '').split('\n');
 const ref = fs.readFileSync(refFile, 'utf8').replace(/\n$/, '').split('\n');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function perturb(line: string, rand: () => number): string {
-  const words = pySplit(line);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const r = rand();
-    if (r < 0.08) continue;
-    if (r < 0.16 && i + 1 < words.length) {
-      out.push(words[i + 1]!, words[i]!);
-      i++;
-    } else if (r < 0.2) out.push(words[i]!, words[i]!);
-    else out.push(words[i]!);
-  }
+  const out = perturbWords(line, rand);
   // Now and then the deprecated transliteration the glossary check looks for.
   if (rand() < 0.02) out.splice(Math.floor(rand() * out.length), 0, 'الخنتة');
   return out.join(' ');

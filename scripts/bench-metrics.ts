@@ -18,7 +18,8 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BLEU, CHRF, TER } from '../server/score/metrics/index.js';
-import { pyLines, pyRstrip, pySplit } from '../server/score/python-str.js';
+import { perturbWords, rng } from './lib/random.js';
+import { pyLines, pyRstrip } from '../server/score/python-str.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const self = fileURLToPath(import.meta.url);
@@ -38,34 +39,7 @@ const CASES: Case[] = [
 ];
 
 /** mulberry32: small, fast and the same on every platform. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A plausible MT error pattern: ~8% of words dropped, ~8% swapped with the next, ~4% doubled. */
-function perturb(line: string, rand: () => number): string {
-  const words = pySplit(line);
-  const out: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const r = rand();
-    if (r < 0.08) continue;
-    if (r < 0.16 && i + 1 < words.length) {
-      out.push(words[i + 1]!, words[i]!);
-      i++;
-    } else if (r < 0.2) {
-      out.push(words[i]!, words[i]!);
-    } else {
-      out.push(words[i]!);
-    }
-  }
-  return out.join(' ');
-}
+const perturb = (line: string, rand: () => number) => perturbWords(line, rand).join(' ');
 
 function makeData(refLines: string[], size: number, seed: number): { hyps: string[]; refs: string[] } {
   const rand = rng(seed);

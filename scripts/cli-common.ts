@@ -1,10 +1,10 @@
-// What the import and export scripts share: exit codes (0 done, 2 bad input, 1 failure) and
-// writing output to a file or standard output.
+// What the command-line scripts share: exit codes (0 done, 2 bad input, then the script's own
+// code for an unexpected failure) and writing output to a file or standard output.
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '../server/core/types.js';
 
-export function runMain(main: (argv: string[]) => Promise<number>): void {
+export function runMain(main: (argv: string[]) => Promise<number>, failureCode = 1): void {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {
@@ -13,7 +13,7 @@ export function runMain(main: (argv: string[]) => Promise<number>): void {
         process.exit(2);
       }
       console.error(e);
-      process.exit(1);
+      process.exit(failureCode);
     },
   );
 }

@@ -36,6 +36,7 @@ import { SystemTotals, type SystemSummary } from '../server/score/systems.js';
 import { openStore } from '../server/store/index.js';
 import { loadDocumentSets } from '../server/store/annotation-sets.js';
 import { parseSet, selectSet, type SetChoice } from '../server/review/sets.js';
+import { runMain } from './cli-common.js';
 
 const FORMATS = ['text', 'json', 'csv', 'tsv', 'html'] as const;
 const DEFAULT_WORKER_HEAP_MB = 512;
@@ -526,14 +527,5 @@ function attachCis(s: SystemSummary, c: Comparison | undefined): SystemSummary {
   return { ...s, mqm: ci ? { ...s.mqm, ci } : s.mqm, metrics };
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof InputError || (e instanceof Error && 'code' in e && String((e as { code: unknown }).code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`error: ${(e as Error).message}`);
-      process.exit(2);
-    }
-    console.error(e);
-    process.exit(3);
-  },
-);
+// 1 is taken by --fail-under, so an unexpected failure exits with 3.
+runMain(main, 3);

@@ -5,7 +5,10 @@
 // (1-0, also runs of 2–5: a lost paragraph) and add Arabic ones (0-1: the English dropped, or an
 // unrelated sentence from another document). Every bead records the output indices, so the gold
 // is exact; the result is checked to be monotone and complete.
+import { rng } from '../lib/random.js';
 import { type GoldBead, isValidAlignment } from './beads.js';
+
+export { rng };
 
 export interface ParallelDoc {
   id: string;
@@ -44,18 +47,6 @@ export const MILD_RATES: PerturbRates = {
   merge2: 0.05, merge3: 0, splitTarget: 0.05, splitSource: 0, twoTwo: 0,
   omission: 0.02, blockOmission: 0, addition: 0.01, insertion: 0.01,
 };
-
-/** Mulberry32: small, fast and seedable, so a suite is the same on every machine. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const words = (s: string) => s.split(/\s+/u).filter(Boolean).length;
 

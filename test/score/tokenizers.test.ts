@@ -7,6 +7,7 @@ import { tokenizeChar } from '../../server/score/tokenizers/char.js';
 import { tokenizeIntl } from '../../server/score/tokenizers/intl.js';
 import { getTokenizer, TOKENIZER_NAMES } from '../../server/score/tokenizers/registry.js';
 import { TercomTokenizer } from '../../server/score/tokenizers/ter.js';
+import { rng } from '../../scripts/lib/random.js';
 
 /** sacreBLEU's Tokenizer13a with its regular expressions copied as they are. */
 function sacrebleu13a(line: string): string {
@@ -20,16 +21,6 @@ function sacrebleu13a(line: string): string {
   line = line.replace(/([.,])([^0-9])/gu, ' $1 $2');
   line = line.replace(/([0-9])(-)/gu, '$1 $2 ');
   return pyCollapse(line);
-}
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('tokenizers', () => {
