@@ -160,16 +160,30 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     return items.length;
   });
 
-  const update = db.transaction((documentId: string, ref: AnnotationRef, patch: Record<string, unknown>, opts?: ChangeOptions) => {
+  /**
+   * The row a change applies to, after the checks every change makes: it exists, it is live (or,
+   * for a restore, deleted), and it is at the version the caller saw. Undefined when there is
+   * nothing to change; a VersionConflict when the caller named a version and the mark moved on.
+   */
+  const target = (documentId: string, ref: AnnotationRef, opts: ChangeOptions | undefined, deleted: boolean): Row | undefined => {
     const id = resolve(documentId, ref);
-    const before = id === undefined ? undefined : anyRow(documentId, id);
-    if (!before) return undefined;
-    // A deleted mark cannot be edited; with a version the client learns what happened to it.
-    if (before.deleted_at) {
-      if (opts?.expectedVersion !== undefined) throw new VersionConflict(fromRow(before), opts.expectedVersion, before.version);
+    const row = id === undefined ? undefined : anyRow(documentId, id);
+    if (!row) return undefined;
+    if (Boolean(row.deleted_at) !== deleted) {
+      // A deleted mark cannot be edited; with a version the client learns what happened to it.
+      if (opts?.expectedVersion !== undefined) throw new VersionConflict(fromRow(row), opts.expectedVersion, row.version);
       return undefined;
     }
-    check(before, opts);
+    check(row, opts);
+    return row;
+  };
+  // One statement per set of edited fields, prepared once.
+  const updates = new Map<string, ReturnType<Db['prepare']>>();
+
+  const update = db.transaction((documentId: string, ref: AnnotationRef, patch: Record<string, unknown>, opts?: ChangeOptions) => {
+    const before = target(documentId, ref, opts, false);
+    if (!before) return undefined;
+    const id = before.id;
     const t = now();
     const fields: string[] = [];
     const values: Record<string, unknown> = { documentId, id, now: t };
@@ -180,41 +194,33 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     }
     const sql = `UPDATE annotations SET ${[...fields, 'version = version + 1', 'updated_at = @now'].join(', ')}
         WHERE document_id = @documentId AND id = @id AND deleted_at IS NULL`;
-    db.prepare(sql).run(values);
+    let stmt = updates.get(sql);
+    if (!stmt) updates.set(sql, (stmt = db.prepare(sql)));
+    stmt.run(values);
     const after = fromRow(get.get(documentId, id) as Row);
-    audit({ documentId, entity: 'annotation', entityId: id!, action: 'edit', actor: actorOf(after, opts), at: t, before: auditState(fromRow(before)), after: auditState(after) });
+    audit({ documentId, entity: 'annotation', entityId: id, action: 'edit', actor: actorOf(after, opts), at: t, before: auditState(fromRow(before)), after: auditState(after) });
     return after;
   });
 
   const removeTx = db.transaction((documentId: string, ref: AnnotationRef, opts?: ChangeOptions) => {
-    const id = resolve(documentId, ref);
-    const before = id === undefined ? undefined : anyRow(documentId, id);
+    const before = target(documentId, ref, opts, false);
     if (!before) return false;
-    if (before.deleted_at) {
-      if (opts?.expectedVersion !== undefined) throw new VersionConflict(fromRow(before), opts.expectedVersion, before.version);
-      return false;
-    }
-    check(before, opts);
+    const id = before.id;
     const t = now();
     remove.run(t, documentId, id);
-    const gone = fromRow(anyRow(documentId, id!)!);
-    audit({ documentId, entity: 'annotation', entityId: id!, action: 'delete', actor: actorOf(gone, opts), at: t, before: auditState(fromRow(before)), after: auditState(gone) });
+    const gone = fromRow(anyRow(documentId, id)!);
+    audit({ documentId, entity: 'annotation', entityId: id, action: 'delete', actor: actorOf(gone, opts), at: t, before: auditState(fromRow(before)), after: auditState(gone) });
     return true;
   });
 
   const restoreTx = db.transaction((documentId: string, ref: AnnotationRef, opts?: ChangeOptions) => {
-    const id = resolve(documentId, ref);
-    const before = id === undefined ? undefined : anyRow(documentId, id);
+    const before = target(documentId, ref, opts, true);
     if (!before) return undefined;
-    if (!before.deleted_at) {
-      if (opts?.expectedVersion !== undefined) throw new VersionConflict(fromRow(before), opts.expectedVersion, before.version);
-      return undefined;
-    }
-    check(before, opts);
+    const id = before.id;
     const t = now();
     restore.run(t, documentId, id);
     const after = fromRow(get.get(documentId, id) as Row);
-    audit({ documentId, entity: 'annotation', entityId: id!, action: 'restore', actor: actorOf(after, opts), at: t, before: auditState(fromRow(before)), after: auditState(after) });
+    audit({ documentId, entity: 'annotation', entityId: id, action: 'restore', actor: actorOf(after, opts), at: t, before: auditState(fromRow(before)), after: auditState(after) });
     return after;
   });
 
