@@ -5,6 +5,7 @@ import { typologyOf, type Typology } from '../core/typology.js';
 import { processDocument, type ProcessedDocument } from '../pipeline.js';
 import { buildDocumentView, type DocumentView } from '../report/document-view.js';
 import type { AlignmentRevision, StoredDocument, Store } from '../store/types.js';
+import { notFound } from './middleware/errors.js';
 
 export interface AppContext {
   store: Store;
@@ -16,6 +17,8 @@ export interface AppContext {
   /** The pipeline over the document with that alignment revision in force (none: the automatic one). */
   process(doc: StoredDocument, alignment?: AlignmentRevision): ProcessedDocument;
   view(doc: StoredDocument): Promise<DocumentView>;
+  /** The stored document with this id; a 404 for the client when there is none. */
+  document(id: string): Promise<StoredDocument>;
 }
 
 export function createContext(store: Store, typology: Typology, cacheSize = 32): AppContext {
@@ -43,6 +46,11 @@ export function createContext(store: Store, typology: Typology, cacheSize = 32):
   const views = new Map<string, { stamp: string; updatedAt: string; view: DocumentView }>();
   return {
     store,
+    async document(id) {
+      const doc = await store.documents.get(id);
+      if (!doc) throw notFound(`document "${id}"`);
+      return doc;
+    },
     typology,
     typologyFor: (doc) => (doc.typology ? typologyOf(doc) : typology),
     alignmentFor,

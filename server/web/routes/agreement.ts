@@ -35,11 +35,7 @@ const badRequest = (issues: Array<{ field: string; message: string }>) => new Ht
 
 export function agreementRoutes(ctx: AppContext): Router {
   const r = Router();
-  const load = async (id: string): Promise<StoredDocument> => {
-    const doc = await ctx.store.documents.get(id);
-    if (!doc) throw notFound(`document "${id}"`);
-    return doc;
-  };
+  const load = (id: string) => ctx.document(id);
   const adminOnly = (res: Response) => {
     const me = userOf(res);
     if (!can(me, 'adjudicate')) throw new HttpError(403, denial(me, 'adjudicate'), [], 'forbidden');

@@ -25,9 +25,9 @@ import { type Bead, InputError } from '../../core/types.js';
 import type { ProcessedDocument } from '../../pipeline.js';
 import { beadKey } from '../../report/document-view.js';
 import { sha256 } from '../../store/documents.js';
-import type { AlignmentRevision, StoredDocument } from '../../store/types.js';
+import type { AlignmentRevision } from '../../store/types.js';
 import type { AppContext } from '../context.js';
-import { HttpError, notFound } from '../middleware/errors.js';
+import { HttpError } from '../middleware/errors.js';
 import { authOf } from '../middleware/auth.js';
 import { parseBody, summaryOf } from './api.js';
 
@@ -97,11 +97,7 @@ function changedWindow(old: Bead[], now: Bead[]): { from: number; removed: numbe
 export function alignmentRoutes(ctx: AppContext): Router {
   const r = Router();
 
-  const loadDoc = async (id: string): Promise<StoredDocument> => {
-    const doc = await ctx.store.documents.get(id);
-    if (!doc) throw notFound(`document "${id}"`);
-    return doc;
-  };
+  const loadDoc = (id: string) => ctx.document(id);
   const revisionOf = (rev: AlignmentRevision | undefined) => (rev ? rev.id : 0);
   const state = (rev: AlignmentRevision | undefined, p: ProcessedDocument) => ({
     revision: revisionOf(rev),

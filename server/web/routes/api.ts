@@ -121,11 +121,7 @@ export function apiRoutes(ctx: AppContext): Router {
   const r = Router();
   r.use(idempotency(ctx.store.requests));
 
-  const loadDoc = async (id: string): Promise<StoredDocument> => {
-    const doc = await ctx.store.documents.get(id);
-    if (!doc) throw notFound(`document "${id}"`);
-    return doc;
-  };
+  const loadDoc = (id: string) => ctx.document(id);
   const summary = (doc: StoredDocument) => freshSummary(ctx, doc);
 
   r.get('/documents/:id', async (req, res) => {

@@ -2,7 +2,6 @@
 // the page fetches to redraw a bead after a change, so highlights come from the same code).
 import { Router } from 'express';
 import { categoryChoices } from '../../core/typology.js';
-import type { StoredDocument } from '../../store/types.js';
 import type { AppContext } from '../context.js';
 import { notFound } from '../middleware/errors.js';
 import { IDEMPOTENCY_HEADER } from '../middleware/idempotency.js';
@@ -31,11 +30,7 @@ const intParam = (raw: unknown, fallback: number, min: number, max: number): num
 export function documentRoutes(ctx: AppContext): Router {
   const r = Router();
 
-  const load = async (id: string): Promise<StoredDocument> => {
-    const doc = await ctx.store.documents.get(id);
-    if (!doc) throw notFound(`document "${id}"`);
-    return doc;
-  };
+  const load = (id: string) => ctx.document(id);
 
   r.get('/', async (_req, res) => {
     const summaries = await ctx.store.documents.list();

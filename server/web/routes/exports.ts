@@ -50,8 +50,7 @@ export function exportRoutes(ctx: AppContext): Router {
   const r = Router();
   /** `?set=final|all|reviewer:NAME` picks the annotation set scored (default: see review/sets.ts). */
   const item = async (id: string, req?: Request): Promise<ReportItem & { setLabel: string }> => {
-    const doc = await ctx.store.documents.get(id);
-    if (!doc) throw notFound(`document "${id}"`);
+    const doc = await ctx.document(id);
     const raw = req?.query['set'];
     const choice = typeof raw === 'string' ? parseSet(raw, 'set') : undefined;
     const [view, sets] = await Promise.all([ctx.view(doc), documentSets(ctx, doc)]);

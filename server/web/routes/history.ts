@@ -12,11 +12,7 @@ const Query = z.object({ before: z.coerce.number().int().min(1).optional(), limi
 
 export function historyRoutes(ctx: AppContext): Router {
   const r = Router();
-  const load = async (id: string): Promise<StoredDocument> => {
-    const doc = await ctx.store.documents.get(id);
-    if (!doc) throw notFound(`document "${id}"`);
-    return doc;
-  };
+  const load = (id: string) => ctx.document(id);
   const query = (raw: unknown) => {
     const q = Query.safeParse(raw);
     if (!q.success) throw new HttpError(400, 'Invalid query.', q.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })));
