@@ -18,7 +18,7 @@ import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../te
 import { isCapitalised } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
-import { sentenceWords, type EnglishInfo } from './words.js';
+import { sentenceWords, sideWords, type EnglishInfo } from './words.js';
 import { defineCheck, primaryLang } from './types.js';
 
 const Options = z
@@ -120,20 +120,22 @@ export const calque = defineCheck<Options>({
         else if (w.k > 0) midCaps.add(w.folded.replace(/['’]s$/u, ''));
       }
     }
-    // Where each Arabic word and each English word occurs: a sound-spelling of an English word
+    // Where an Arabic word and an English word occur: a sound-spelling of an English word
     // appears only where that word is in the source (الخنتة only next to "junta"); a word that
-    // also turns up without it is something else (part of a name, an ordinary word). Built on
-    // the first candidate only: most documents have none.
-    let occurrences: { ar: Map<string, number[]>; en: Map<string, number[]> } | undefined;
-    const where = () => {
-      if (occurrences) return occurrences;
-      const ar = new Map<string, number[]>();
-      const en = new Map<string, number[]>();
-      // Beads are visited in order, so each list stays sorted and a repeat is its last entry.
-      const note = (m: Map<string, number[]>, key: string, b: number) => {
-        const list = m.get(key);
-        if (!list) m.set(key, [b]);
-        else if (list[list.length - 1] !== b) list.push(b);
+    // also turns up without it is something else (part of a name, an ordinary word). Most
+    // documents have a handful of candidates, if any, so each is looked up on its own (one pass
+    // over the words, remembered); past a few, one index of every word is cheaper.
+    const arBeads = new Map<string, Set<number>>();
+    const enBeads = new Map<string, Set<number>>();
+    let scans = 0;
+    let index: { ar: Map<string, Set<number>>; en: Map<string, Set<number>> } | undefined;
+    const buildIndex = () => {
+      const ar = new Map<string, Set<number>>();
+      const en = new Map<string, Set<number>>();
+      const note = (m: Map<string, Set<number>>, key: string, b: number) => {
+        const set = m.get(key);
+        if (!set) m.set(key, new Set([b]));
+        else set.add(b);
       };
       doc.alignment.forEach((b, k) => {
         for (const i of b.target) for (const w of sentenceWords(doc.target, i)) note(ar, w.folded, k);
@@ -141,7 +143,38 @@ export const calque = defineCheck<Options>({
           for (const w of sentenceWords(doc.source, i)) for (const f of (w.info.forms ??= englishForms(w.text))) note(en, f, k);
         }
       });
-      return (occurrences = { ar, en });
+      return { ar, en };
+    };
+    const EMPTY = new Set<number>();
+    /** Beads with the Arabic word, and beads with the English word in any of its forms. */
+    const occurrences = (folded: string, english: string): [Set<number>, Set<number>] => {
+      let ar = arBeads.get(folded);
+      let en = enBeads.get(english);
+      if (ar && en) return [ar, en];
+      const forms = englishForms(english);
+      if (!index && ++scans > 8) index = buildIndex();
+      if (index) {
+        ar ??= index.ar.get(folded) ?? EMPTY;
+        en ??= new Set(forms.flatMap((f) => [...(index!.en.get(f) ?? [])]));
+      } else {
+        const tgtWords = sideWords(doc.target);
+        const srcWords = sideWords(doc.source);
+        const newAr = ar ? undefined : new Set<number>();
+        const newEn = en ? undefined : new Set<number>();
+        doc.alignment.forEach((b, k) => {
+          if (newAr) for (const i of b.target) for (const w of tgtWords[i]!) if (w.folded === folded) newAr.add(k);
+          if (newEn) {
+            for (const i of b.source) {
+              for (const w of srcWords[i]!) for (const f of (w.info.forms ??= englishForms(w.text))) if (forms.includes(f)) newEn.add(k);
+            }
+          }
+        });
+        ar ??= newAr!;
+        en ??= newEn!;
+      }
+      arBeads.set(folded, ar);
+      enBeads.set(english, en);
+      return [ar, en];
     };
     const skeletonsOf = arabicSkeletons(options.minConsonants);
     // The guards that need word lists run only for words whose skeleton matched.
@@ -213,13 +246,10 @@ export const calque = defineCheck<Options>({
           if (suggestion ? allow.hasNear(folded) : isExcused(folded, w.text)) continue;
           // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque.
           if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
-          const occ = where();
-          const here = occ.ar.get(folded);
-          const withWord = englishForms(bestWord).reduce((set, f) => {
-            for (const b of occ.en.get(f) ?? []) set.add(b);
-            return set;
-          }, new Set<number>());
-          if (here && here.some((b) => !withWord.has(b))) continue;
+          const [here, withWord] = occurrences(folded, bestWord);
+          let elsewhere = false;
+          for (const b of here) if (!withWord.has(b)) elsewhere = true;
+          if (elsewhere) continue;
           out.push({
             side: 'target',
             sentence: s.index,

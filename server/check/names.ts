@@ -93,11 +93,38 @@ interface NameToken {
   end: number;
 }
 
+type CandidateWord = { text: string; start: number; end: number; folded: string; sentence: number };
+
 interface Candidate {
-  word: { text: string; start: number; end: number; folded: string; sentence: number };
-  skeletons: string[];
-  /** Two adjacent target words read as one name. */
-  pair?: boolean;
+  word: CandidateWord;
+  /** Undefined for a word pair until a name's first sound could match it (see pairOnsets). */
+  skeletons: string[] | undefined;
+  /** Two adjacent target words read as one name: the second word. */
+  pair?: CandidateWord;
+  /** A pair's first letter of each stem's skeleton, known without building the skeletons. */
+  onsets?: string;
+}
+
+const AR_SKELETON_DROP = new Set(['ا', 'و', 'ي', 'ى', 'ء', 'ئ', 'ؤ', 'ع']);
+
+/**
+ * The first letter arabicSkeleton(a + b) would have, without joining the strings or building
+ * the skeleton ('' if none): تش is one unit (C), the dropped letters are skipped, and a taa
+ * marbuta (ه) that ends a word of three or more letters is not a consonant.
+ */
+export function skeletonOnset(a: string, b: string): string {
+  const len = a.length + b.length;
+  for (let i = 0; i < len; i++) {
+    const ch = i < a.length ? a[i]! : b[i - a.length]!;
+    if (ch === 'ت') {
+      const next = i + 1 < a.length ? a[i + 1] : b[i + 1 - a.length];
+      if (next === 'ش') return 'C';
+    }
+    if (AR_SKELETON_DROP.has(ch)) continue;
+    if (ch === 'ه' && i === len - 1 && len > 2) return '';
+    return ch;
+  }
+  return '';
 }
 
 interface Group {
@@ -233,40 +260,38 @@ export const names = defineCheck<Options>({
       if (groups.length === 0) return [];
 
       const tgtWords = bead.target.length === 1 ? sentenceWords(doc.target, bead.target[0]!.index) : bead.target.flatMap((s) => sentenceWords(doc.target, s.index));
-      const arabicWords = tgtWords.filter((w) => /^[\u0621-\u064A]+$/u.test(w.folded));
+      const arabicWords = tgtWords.filter((w) => (w.info.arabicLetters ??= /^[\u0621-\u064A]+$/u.test(w.folded)));
       // Text whose spaces were lost (كورياالشماليةمنذعام) cannot be judged word by word; the
       // typography check reports it.
       if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
       // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
       const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: (w.info.nameSkeletons ??= skeletonsOf(w.folded)) }));
-      let onsets: Map<string, Array<{ c: Candidate; a: string }>> | undefined;
-      const onsetIndex = () => {
-        if (onsets) return onsets;
-        onsets = new Map();
-        for (const c of candidates) {
-          for (const a of c.skeletons) {
-            const list = onsets.get(a[0]!);
-            if (list) list.push({ c, a });
-            else onsets.set(a[0]!, [{ c, a }]);
-          }
-        }
-        return onsets;
-      };
       let paired = false;
       const addPairs = () => {
         if (paired) return;
         paired = true;
-        onsets = undefined;
         for (let i = 0; i + 1 < arabicWords.length; i++) {
           const a = arabicWords[i]!;
           const b = arabicWords[i + 1]!;
           if (/^\s+$/u.test(tgt.slice(a.end, b.start))) {
-            // Not cached: word pairs rarely repeat, and would only crowd out single words.
-            const skeletons = [...new Set(stemCandidates(a.folded, 2).map((st) => arabicSkeletonUncached(st + b.folded)))];
-            candidates.push({ word: { ...a, end: b.end, text: tgt.slice(a.start, b.end), folded: a.folded + b.folded }, skeletons, pair: true });
+            let onsets = '';
+            for (const st of stemCandidates(a.folded, 2)) onsets += skeletonOnset(st, b.folded) || ' ';
+            candidates.push({ word: a, pair: b, skeletons: undefined, onsets });
           }
         }
       };
+      // Word pairs rarely repeat, so their skeletons are not cached (they would only crowd out
+      // single words); most pairs are never compared, so they are built on first need.
+      const skeletonsAt = (c: Candidate, letter: string): string[] => {
+        if (c.skeletons) return c.skeletons;
+        if (!c.onsets!.includes(letter)) return [];
+        const a = c.word;
+        const b = c.pair!;
+        return (c.skeletons = [...new Set(stemCandidates(a.folded, 2).map((st) => arabicSkeletonUncached(st + b.folded)))]);
+      };
+      /** The word a candidate stands for (a pair: both words, as one span). */
+      const wordOf = (c: Candidate): CandidateWord =>
+        c.pair ? { ...c.word, end: c.pair.end, text: tgt.slice(c.word.start, c.pair.end), folded: c.word.folded + c.pair.folded } : c.word;
       const tgtSpan = { start: bead.target[0]!.start, end: bead.target[bead.target.length - 1]!.end };
       let plain: string | undefined;
       const tgtPlain = () => (plain ??= tgt.slice(tgtSpan.start, tgtSpan.end).replace(/\./g, ''));
@@ -291,14 +316,15 @@ export const names = defineCheck<Options>({
         let bestLen = 0;
         let cand: Candidate | undefined;
         const scan = () => {
-          const index = onsetIndex();
           for (const key of keys) {
             const en = englishSkeleton(key);
             if (!en) continue;
             // A transliteration keeps the first consonant: only words starting with a letter
-            // the name's first sound may be written with.
+            // the name's first sound may be written with (letter by letter, then in word order).
             for (const letter of onsetLetters(en)) {
-              for (const { c, a } of index.get(letter) ?? []) {
+              const code = letter.charCodeAt(0);
+              for (const c of candidates) for (const a of skeletonsAt(c, letter)) {
+                if (a.charCodeAt(0) !== code) continue;
                 const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
                 // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
                 const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);
@@ -317,7 +343,7 @@ export const names = defineCheck<Options>({
           addPairs();
           scan();
         }
-        return { best, cand };
+        return { best, word: cand ? wordOf(cand) : undefined };
       };
 
       const out: FindingDraft[] = [];
@@ -361,21 +387,20 @@ export const names = defineCheck<Options>({
         if (!satisfied && open.length) {
           // Transliteration: each name word, and the words joined (New York → نيويورك).
           const keys = [...open.flatMap((t) => nameVariants(t.key)), ...(g.tokens.length > 1 ? [g.tokens.map((t) => t.key).join('')] : [])];
-          const { best, cand } = bestTranslit(keys);
+          const { best, word: cand } = bestTranslit(keys);
           if (cand && best >= options.threshold) satisfied = true;
           // A near sound-alike that Arabic does not know as a word is this name's own spelling.
-          else if (cand && best >= 0.5 && !isArabicWord(cand.word.text)) satisfied = true;
-          // A one-word name (JNIM) whose nearest sound-alike is an ordinary Arabic word (جنون).
+          else if (cand && best >= 0.5 && !isArabicWord(cand.text)) satisfied = true;
           // A one-word acronym read as a word (JNIM) whose nearest sound-alike is an ordinary
           // Arabic word (جنون): the name was translated as a word. Shorter acronyms are spelled
           // letter by letter and other names too often match words by chance to judge this way.
           else if (
             cand && best >= options.nearMiss && g.tokens.length === 1 && isAllCaps(open[0]!.key) &&
-            open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4 && ordinaryNoun(cand.word.folded, cand.word.text)
+            open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4 && ordinaryNoun(cand.folded, cand.text)
           ) {
-            near = { word: cand.word, score: best };
+            near = { word: cand, score: best };
           }
-          if (satisfied && cand) explained.add(cand.word.start);
+          if (satisfied && cand) explained.add(cand.start);
         }
         if (!checkable || satisfied) continue;
         // Only a clear name is reported missing: several words, or one capitalised mid-sentence,

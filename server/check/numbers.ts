@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Sentence } from '../core/types.js';
 import { arabicNumbers, isArabicNumberWord } from '../text/numbers-ar.js';
-import { englishNumbers } from '../text/numbers-en.js';
+import { NUMBER_WORD, englishNumbers } from '../text/numbers-en.js';
 import { sameNumber, type NumberMention } from '../text/numbers.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck } from './types.js';
@@ -50,10 +50,19 @@ export const numbers = defineCheck<Options>({
     const tgt = doc.target.text;
     const sentenceAt = new Map(doc.target.sentences.map((s) => [s.start, s.index]));
     const wordsOf = (start: number) => sentenceWords(doc.target, sentenceAt.get(start) ?? -1);
+    // Most English sentences have no digit and no number word: known from the shared words
+    // (one test per word form), without tokenising the sentence again.
+    const mayHaveNumber = (s: Sentence) => {
+      for (let i = s.start; i < s.end; i++) {
+        const c = src.charCodeAt(i);
+        if (c >= 48 && c <= 57) return true;
+      }
+      return sentenceWords(doc.source, s.index).some((w) => (w.info.numberWordEn ??= NUMBER_WORD.test(w.text)));
+    };
     const required = (m: NumberMention) => m.kind === 'digits' || (m.kind === 'words' && m.values[0]! >= options.minWordValue);
     return (bead: BeadView): FindingDraft[] => {
       if (bead.source.length === 0 || bead.target.length === 0) return [];
-      const s = collect(bead.source, (a, b) => englishNumbers(src, a, b));
+      const s = collect(bead.source.filter(mayHaveNumber), (a, b) => englishNumbers(src, a, b));
       // Duals (جنديان) only matter when the source says two; reading them costs a look at
       // every word, so only then.
       const duals = s.some((m) => m.values.includes(2));

@@ -89,9 +89,10 @@ function place(e: Entry): number {
   return 1;
 }
 
+type Hit = { entry: Entry; conj: boolean; article: boolean };
 const lookup = memo(lookupUncached);
 
-function lookupUncached(folded: string): { entry: Entry; conj: boolean; article: boolean } | null {
+function lookupUncached(folded: string): Hit | null {
   for (const stem of stemCandidates(folded, 2)) {
     const entry = LEXICON.get(stem);
     if (entry) {
@@ -119,9 +120,21 @@ interface Tok {
   start: number;
   end: number;
   digits: boolean;
+  /** The number word behind its clitics (null: not one, or digits). */
+  hit: Hit | null;
+  /** A form of نصف (half). */
+  half: boolean;
+  /** المئة، بالمئة …: the word of a percentage. */
+  percentWord: boolean;
 }
 
 const PERCENT_WORDS = new Set(['المئه', 'المائه', 'بالمئه', 'بالمائه', 'مئويه'].map((w) => w));
+
+/** What the scanner asks of a word token, in one cache lookup (tokens are fresh strings). */
+const wordToken = memo((raw: string): Pick<Tok, 'folded' | 'hit' | 'half' | 'percentWord'> => {
+  const folded = foldArabicKey(raw);
+  return { folded, hit: lookup(folded), half: stemCandidates(folded, 3).includes('نصف'), percentWord: PERCENT_WORDS.has(folded) };
+});
 
 export interface ArabicNumberOptions {
   /** Recognise dual nouns as the number two (default true). */
@@ -143,7 +156,10 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
   let m: RegExpExecArray | null;
   while ((m = TOKEN.exec(text)) !== null && m.index < to) {
     const digits = /^[0-9\u0660-\u0669\u06F0-\u06F9]/u.test(m[0]);
-    toks.push({ text: m[0], folded: digits ? asciiDigits(m[0]) : foldArabicKey(m[0]), start: m.index, end: m.index + m[0].length, digits });
+    const start = m.index;
+    const end = start + m[0].length;
+    if (digits) toks.push({ text: m[0], folded: asciiDigits(m[0]), start, end, digits, hit: null, half: false, percentWord: false });
+    else toks.push({ text: m[0], start, end, digits, ...wordToken(m[0]) });
   }
   const out: NumberMention[] = [];
   const gap = (a: Tok, b: Tok | undefined) => b !== undefined && /^[\s\u00A0\u200E\u200F\u061C-]*$/u.test(text.slice(a.end, b.start));
@@ -151,14 +167,14 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
     const t = toks[k];
     if (!t) return 0;
     if (t.text === '%' || t.text === '٪') return 1;
-    if (PERCENT_WORDS.has(t.folded)) return 1;
+    if (t.percentWord) return 1;
     if (t.folded === 'في' && toks[k + 1] && (toks[k + 1]!.folded === 'المئه' || toks[k + 1]!.folded === 'المائه')) return 2;
     return 0;
   };
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
-    if (!t.digits && stemCandidates(t.folded, 3).includes('نصف')) {
+    if (t.half) {
       out.push({ start: t.start, end: t.end, values: [50, 0.5], kind: 'ordinal' });
       continue;
     }
@@ -217,7 +233,7 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
       if (w.digits || w.text === '%' || w.text === '٪') break;
       if (j > i && !gap(toks[j - 1]!, w)) break;
       if (isPercentAt(j)) break;
-      const hit = lookup(w.folded);
+      const hit = w.hit;
       if (!hit) break;
       const { entry } = hit;
       // Inside a compound, a new number word needs و (خمسة وعشرون) unless it is عشر (ثلاثة عشر)
@@ -233,7 +249,7 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
       }
       if (entry.type === 'one-of-teen') {
         const nx = toks[j + 1];
-        if (!nx || !gap(w, nx) || lookup(nx.folded)?.entry.type !== 'teen') break;
+        if (!nx || !gap(w, nx) || nx.hit?.entry.type !== 'teen') break;
         current += 1;
       } else if (entry.type === 'unit') current += entry.value;
       else if (entry.type === 'teen') current += 10;
@@ -260,7 +276,7 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
         if (entry.type === 'ordinal-unit') {
           // الحادي عشر، الثالث عشر: an ordinal unit may take عشر/عشرة.
           const nx = toks[j + 1];
-          const teen = nx && gap(w, nx) ? lookup(nx.folded) : null;
+          const teen = nx && gap(w, nx) ? nx.hit : null;
           if (teen?.entry.type === 'teen' && !teen.conj) {
             current += 10;
             end = nx!.end;
@@ -289,7 +305,7 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
     if (!t.digits && prevType === 'one-of-teen') continue;
     // A number word with the article is an adjective (المباريات الست، القرن العشرين): it may
     // stand for an ordinal or a compound word in English, so it is never required.
-    const adjectival = !t.digits && (/^(?:[وفبل]?ال|لل)/u.test(t.folded) && lookup(t.folded)?.article === true);
+    const adjectival = !t.digits && (/^(?:[وفبل]?ال|لل)/u.test(t.folded) && t.hit?.article === true);
     const mention: NumberMention = { start: t.start, end, values: [value], kind: ordinal || adjectival ? 'ordinal' : kind };
     if (scale && value / scale !== value) mention.values.push(value / scale);
     if (dotThousands) mention.values.push(scale ? dotThousands * scale : dotThousands);
