@@ -78,7 +78,8 @@ const genS = (Date.now() - t0) / 1000;
 
 const out = path.join(dir, 'scores.tsv');
 const started = Date.now();
-const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/score.ts', dir, '--metrics', metrics, '--format', 'tsv', '--out', out, '--workers', workers, '--quiet', ...(checks ? ['--checks', checks] : [])], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+// The same command as package.json's "score" script (see the README on --single-threaded-gc).
+const child = spawn(process.execPath, ['--single-threaded-gc', '--import', 'tsx', 'scripts/score.ts', dir, '--metrics', metrics, '--format', 'tsv', '--out', out, '--workers', workers, '--quiet', ...(checks ? ['--checks', checks] : [])], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 let peakKb = 0;
 const sample = setInterval(() => {
   try {

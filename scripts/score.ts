@@ -407,6 +407,9 @@ async function main(argv: string[]): Promise<number> {
     ...(checks ? { checks } : {}), ...(glossary ? { glossary } : {}),
     ci: values.ci === true, resamples, trials, seed, keepUnits: multiSystem || values.ci === true, render: format,
   };
+  // With a worker on every core, V8's parallel garbage-collection helpers only take time from
+  // the other workers: package.json runs this script with --single-threaded-gc (12% less CPU
+  // on 2 cores, measured with npm run bench:batch; see the README).
   const requested = num(values.workers, '--workers', 0);
   let workers = Math.min(requested ?? os.availableParallelism(), p.refs.length);
   // HTML reports need every view in this thread; one job, or one core, gains nothing from a worker.

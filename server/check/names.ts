@@ -112,6 +112,13 @@ const AR_SKELETON_DROP = new Set(['ا', 'و', 'ي', 'ى', 'ء', 'ئ', 'ؤ', 'ع'
  * the skeleton ('' if none): تش is one unit (C), the dropped letters are skipped, and a taa
  * marbuta (ه) that ends a word of three or more letters is not a consonant.
  */
+const NONE: readonly string[] = [];
+
+function hasCode(s: string, code: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) return true;
+  return false;
+}
+
 export function skeletonOnset(a: string, b: string): string {
   const len = a.length + b.length;
   for (let i = 0; i < len; i++) {
@@ -282,9 +289,9 @@ export const names = defineCheck<Options>({
       };
       // Word pairs rarely repeat, so their skeletons are not cached (they would only crowd out
       // single words); most pairs are never compared, so they are built on first need.
-      const skeletonsAt = (c: Candidate, letter: string): string[] => {
+      const skeletonsAt = (c: Candidate, code: number): readonly string[] => {
         if (c.skeletons) return c.skeletons;
-        if (!c.onsets!.includes(letter)) return [];
+        if (!hasCode(c.onsets!, code)) return NONE;
         const a = c.word;
         const b = c.pair!;
         return (c.skeletons = [...new Set(stemCandidates(a.folded, 2).map((st) => arabicSkeletonUncached(st + b.folded)))]);
@@ -321,17 +328,26 @@ export const names = defineCheck<Options>({
             if (!en) continue;
             // A transliteration keeps the first consonant: only words starting with a letter
             // the name's first sound may be written with (letter by letter, then in word order).
-            for (const letter of onsetLetters(en)) {
-              const code = letter.charCodeAt(0);
-              for (const c of candidates) for (const a of skeletonsAt(c, letter)) {
-                if (a.charCodeAt(0) !== code) continue;
-                const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
-                // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
-                const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);
-                if (sc > best || (sc === best && ((cand?.pair && !c.pair) || closer))) {
-                  bestLen = a.length;
-                  best = sc;
-                  cand = c;
+            // (By code unit: iterating the string would make a new string of each Arabic letter.)
+            const letters = onsetLetters(en);
+            for (let li = 0; li < letters.length; li++) {
+              const code = letters.charCodeAt(li);
+              // Indexed loops: this runs for every name, letter and word, and the iterators of
+              // for…of were a fifth of everything the checks allocate.
+              for (let ci = 0; ci < candidates.length; ci++) {
+                const c = candidates[ci]!;
+                const sks = skeletonsAt(c, code);
+                for (let si = 0; si < sks.length; si++) {
+                  const a = sks[si]!;
+                  if (a.charCodeAt(0) !== code) continue;
+                  const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
+                  // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
+                  const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);
+                  if (sc > best || (sc === best && ((cand?.pair && !c.pair) || closer))) {
+                    bestLen = a.length;
+                    best = sc;
+                    cand = c;
+                  }
                 }
               }
             }

@@ -107,9 +107,13 @@ function bySentence(occ: Occurrence[], sentences: readonly Sentence[]): Map<numb
   return out;
 }
 
+const NONE: readonly Occurrence[] = [];
+
 // Looking occurrences up by sentence keeps a bead's cost independent of the document's length.
-function inSentences(occ: Map<number, Occurrence[]>, sentences: Sentence[]): Occurrence[] {
-  return sentences.length === 1 ? (occ.get(sentences[0]!.index) ?? []) : sentences.flatMap((s) => occ.get(s.index) ?? []);
+// Most beads hold no term: they get the shared empty list, not new arrays per glossary entry.
+function inSentences(occ: Map<number, Occurrence[]>, sentences: Sentence[]): readonly Occurrence[] {
+  if (occ.size === 0) return NONE;
+  return sentences.length === 1 ? (occ.get(sentences[0]!.index) ?? NONE) : sentences.flatMap((s) => occ.get(s.index) ?? []);
 }
 
 const isForbidden = (t: Term) => t.status === 'deprecated' || t.status === 'superseded';
@@ -153,7 +157,7 @@ export const terminology = defineCheck({
       const findings: FindingDraft[] = [];
       for (const p of prepared) {
         const tgtHere = inSentences(p.tgtOcc, bead.target);
-        const forbidden = tgtHere.filter((o) => isForbidden(o.term));
+        const forbidden = tgtHere.length ? tgtHere.filter((o) => isForbidden(o.term)) : NONE;
         for (const o of forbidden) {
           const suggestion = p.preferred?.text;
           findings.push({

@@ -135,7 +135,10 @@ export function skeletonScore(en: string, ar: string, atLeast = 0): number {
       const sub = prev[j - 1]! + (compatibleCode(e, ar.charCodeAt(j - 1)) ? 0 : 1);
       cur[j] = Math.min(sub, prev[j]! + 1, cur[j - 1]! + 1);
     }
-    [prev, cur] = [cur, prev];
+    // A plain swap: the destructuring form allocated an array per row in the checks' hottest loop.
+    const t = prev;
+    prev = cur;
+    cur = t;
   }
   return 1 - prev[m]! / Math.max(n, m);
 }
