@@ -18,7 +18,7 @@ import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../te
 import { isCapitalised } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
-import { sentenceWords, sideWords, type EnglishInfo } from './words.js';
+import { sentenceWords, sideIndex, sideWords, tableGeneration, type EnglishInfo, type Word } from './words.js';
 import { defineCheck, primaryLang } from './types.js';
 
 const Options = z
@@ -65,6 +65,21 @@ function englishInfo(lowerText: string): EnglishInfo | null {
   const forms = englishForms(lower);
   if (forms.some((f) => ENGLISH_STOPWORDS.has(f))) return null;
   return { lower, nameSkeleton: englishSkeleton(lower), skeletons: [...new Set(forms.map(englishSkeleton))] };
+}
+
+// Numbers for English word forms, so a document's source can be scanned as integers; they
+// follow the word table's generations, as the numbers cached on word infos must.
+let formNumbers = new Map<string, number>();
+let formGeneration = -1;
+function syncFormNumbers(): void {
+  if (formGeneration === tableGeneration()) return;
+  formGeneration = tableGeneration();
+  formNumbers = new Map();
+}
+function formNumber(form: string): number {
+  let n = formNumbers.get(form);
+  if (n === undefined) formNumbers.set(form, (n = formNumbers.size));
+  return n;
 }
 
 interface ArabicWord {
@@ -116,64 +131,67 @@ export const calque = defineCheck<Options>({
     const midCaps = new Set<string>();
     for (const s of doc.source.sentences) {
       for (const w of sentenceWords(doc.source, s.index)) {
-        if (!isCapitalised(w.text)) common.add(w.folded);
+        if (!(w.info.capitalised ??= isCapitalised(w.text))) common.add(w.folded);
         else if (w.k > 0) midCaps.add(w.folded.replace(/['’]s$/u, ''));
       }
     }
     // Where an Arabic word and an English word occur: a sound-spelling of an English word
     // appears only where that word is in the source (الخنتة only next to "junta"); a word that
     // also turns up without it is something else (part of a name, an ordinary word). Most
-    // documents have a handful of candidates, if any, so each is looked up on its own (one pass
-    // over the words, remembered); past a few, one index of every word is cheaper.
+    // documents have a handful of candidates, if any: each is looked up on its own, by number
+    // over the document's words (sideIndex), and remembered.
     const arBeads = new Map<string, Set<number>>();
     const enBeads = new Map<string, Set<number>>();
-    let scans = 0;
-    let index: { ar: Map<string, Set<number>>; en: Map<string, Set<number>> } | undefined;
-    const buildIndex = () => {
-      const ar = new Map<string, Set<number>>();
-      const en = new Map<string, Set<number>>();
-      const note = (m: Map<string, Set<number>>, key: string, b: number) => {
-        const set = m.get(key);
-        if (!set) m.set(key, new Set([b]));
-        else set.add(b);
-      };
+    let enIds: Int32Array | undefined;
+    const scanBeads = (test: (side: 'target' | 'source', sentence: number) => boolean) => {
+      const set = new Set<number>();
       doc.alignment.forEach((b, k) => {
-        for (const i of b.target) for (const w of sentenceWords(doc.target, i)) note(ar, w.folded, k);
-        for (const i of b.source) {
-          for (const w of sentenceWords(doc.source, i)) for (const f of (w.info.forms ??= englishForms(w.text))) note(en, f, k);
-        }
+        if (b.target.some((i) => test('target', i)) || b.source.some((i) => test('source', i))) set.add(k);
       });
-      return { ar, en };
+      return set;
     };
-    const EMPTY = new Set<number>();
-    /** Beads with the Arabic word, and beads with the English word in any of its forms. */
-    const occurrences = (folded: string, english: string): [Set<number>, Set<number>] => {
-      let ar = arBeads.get(folded);
-      let en = enBeads.get(english);
-      if (ar && en) return [ar, en];
+    const beadsWithArabic = (w: Word): Set<number> => {
+      const ix = sideIndex(doc.target);
+      if (!ix) return scanBeads((side, i) => side === 'target' && sentenceWords(doc.target, i).some((x) => x.folded === w.folded));
+      const id = w.info.foldedId;
+      return scanBeads((side, i) => {
+        if (side !== 'target') return false;
+        for (let j = ix.start[i]!; j < ix.start[i + 1]!; j++) if (ix.folded[j] === id) return true;
+        return false;
+      });
+    };
+    const beadsWithEnglish = (english: string): Set<number> => {
       const forms = englishForms(english);
-      if (!index && ++scans > 8) index = buildIndex();
-      if (index) {
-        ar ??= index.ar.get(folded) ?? EMPTY;
-        en ??= new Set(forms.flatMap((f) => [...(index!.en.get(f) ?? [])]));
-      } else {
-        const tgtWords = sideWords(doc.target);
-        const srcWords = sideWords(doc.source);
-        const newAr = ar ? undefined : new Set<number>();
-        const newEn = en ? undefined : new Set<number>();
-        doc.alignment.forEach((b, k) => {
-          if (newAr) for (const i of b.target) for (const w of tgtWords[i]!) if (w.folded === folded) newAr.add(k);
-          if (newEn) {
-            for (const i of b.source) {
-              for (const w of srcWords[i]!) for (const f of (w.info.forms ??= englishForms(w.text))) if (forms.includes(f)) newEn.add(k);
-            }
+      const ix = sideIndex(doc.source);
+      if (!ix) return scanBeads((side, i) => side === 'source' && sentenceWords(doc.source, i).some((x) => (x.info.forms ??= englishForms(x.text)).some((f) => forms.includes(f))));
+      syncFormNumbers();
+      if (!enIds) {
+        // englishForms gives a word and at most one singular: two numbers a word.
+        enIds = new Int32Array(2 * ix.folded.length).fill(-1);
+        let j = 0;
+        for (const ws of sideWords(doc.source)) {
+          for (const x of ws) {
+            const ids = (x.info.enFormIds ??= (x.info.forms ??= englishForms(x.text)).map(formNumber));
+            enIds[2 * j] = ids[0] ?? -1;
+            enIds[2 * j + 1] = ids[1] ?? -1;
+            j++;
           }
-        });
-        ar ??= newAr!;
-        en ??= newEn!;
+        }
       }
-      arBeads.set(folded, ar);
-      enBeads.set(english, en);
+      const want = forms.map(formNumber);
+      const ids = enIds;
+      return scanBeads((side, i) => {
+        if (side !== 'source') return false;
+        for (let j = 2 * ix.start[i]!; j < 2 * ix.start[i + 1]!; j++) if (ids[j] !== -1 && want.includes(ids[j]!)) return true;
+        return false;
+      });
+    };
+    /** Beads with the Arabic word, and beads with the English word in any of its forms. */
+    const occurrences = (w: Word, english: string): [Set<number>, Set<number>] => {
+      let ar = arBeads.get(w.folded);
+      if (!ar) arBeads.set(w.folded, (ar = beadsWithArabic(w)));
+      let en = enBeads.get(english);
+      if (!en) enBeads.set(english, (en = beadsWithEnglish(english)));
       return [ar, en];
     };
     const skeletonsOf = arabicSkeletons(options.minConsonants);
@@ -205,8 +223,8 @@ export const calque = defineCheck<Options>({
           const commonHere =
             w.k === 0 &&
             (common.has(info.lower) ||
-              (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && isCapitalised(ws[1].text))));
-          if (isCapitalised(w.text) && !commonHere) {
+              (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && (ws[1].info.capitalised ??= isCapitalised(ws[1].text)))));
+          if ((w.info.capitalised ??= isCapitalised(w.text)) && !commonHere) {
             if (info.nameSkeleton.length >= 2) capitalised.push(info.nameSkeleton);
             continue;
           }
@@ -246,7 +264,7 @@ export const calque = defineCheck<Options>({
           if (suggestion ? allow.hasNear(folded) : isExcused(folded, w.text)) continue;
           // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque.
           if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
-          const [here, withWord] = occurrences(folded, bestWord);
+          const [here, withWord] = occurrences(w, bestWord);
           let elsewhere = false;
           for (const b of here) if (!withWord.has(b)) elsewhere = true;
           if (elsewhere) continue;

@@ -12,8 +12,8 @@ import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { isEnglishWord } from '../text/english-words.js';
 import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
-import { isAllCaps, isCapitalised, words } from '../text/tokens.js';
-import { sentenceWords } from './words.js';
+import { isAllCaps, isCapitalised } from '../text/tokens.js';
+import { sentenceWords, type Word } from './words.js';
 import { stemCandidates } from '../text/clitics.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
@@ -68,7 +68,7 @@ function titleCaseOf(side: SegmentedText, sentence: number): boolean {
   if (!all) {
     all = side.sentences.map((s) => {
       const content = sentenceWords(side, s.index).filter((w) => w.text.length >= 4 && !ENGLISH_STOPWORDS.has(w.folded));
-      return content.length >= 3 && content.filter((w) => isCapitalised(w.text)).length >= content.length * 0.7;
+      return content.length >= 3 && content.filter(capitalised).length >= content.length * 0.7;
     });
     titleCases.set(side, all);
   }
@@ -89,6 +89,8 @@ interface NameToken {
   text: string;
   /** Without a possessive or an acronym plural: Mali's → Mali, MPs stays (known), AMs → AM. */
   key: string;
+  /** The key is in capitals (an acronym). */
+  keyCaps: boolean;
   start: number;
   end: number;
 }
@@ -164,6 +166,21 @@ function stripPossessive(w: string): string {
   return w.replace(/['’]s?$/u, '').replace(/^([\p{Lu}]{2,})s$/u, '$1');
 }
 
+const capitalised = (w: Word) => (w.info.capitalised ??= isCapitalised(w.text));
+
+/** What a capitalised token says on its own, whatever its context (asked once per spelling). */
+const tokenFacts = memo((text: string) => {
+  const caps = isAllCaps(text);
+  const skip =
+    // "I", "I'm", "It's": pronouns and contractions, not names.
+    text === 'I' || /['’](?:m|re|ve|ll|d|t)$/iu.test(text) || (/['’]s$/u.test(text) && ENGLISH_STOPWORDS.has(text.slice(0, -2).toLowerCase())) ||
+    (!caps && ENGLISH_STOPWORDS.has(text.toLowerCase())) ||
+    // U-turn, Rock-type: a capital in a hyphenated common word.
+    (/-[\p{Ll}]+$/u.test(text) && /^[\p{Lu}][\p{Ll}]*-/u.test(text) && isEnglishWord(text.split('-').pop()!));
+  const key = stripPossessive(text);
+  return { skip, caps, key, keyCaps: isAllCaps(key) };
+}, 50_000);
+
 /** A term list from the glossary keyed by source term, for names the glossary rules on. */
 function glossaryIndex(doc: CheckDocument): Map<string, Term[]> {
   const srcLang = primaryLang(doc.source.lang);
@@ -205,9 +222,7 @@ export const names = defineCheck<Options>({
     // the same word is a name too.
     const midCaps = new Set<string>();
     for (const s of doc.source.sentences) {
-      words(src, s.start, s.end).forEach((w, k) => {
-        if (k > 0 && isCapitalised(w.text)) midCaps.add(stripPossessive(w.text));
-      });
+      for (const w of sentenceWords(doc.source, s.index)) if (w.k > 0 && capitalised(w)) midCaps.add(stripPossessive(w.text));
     }
     const knownPhrases = own.length ? [...known].filter(([en]) => en.includes(' ')) : builtInPhrases();
     const formsOf = (forms: string[]) => {
@@ -236,24 +251,19 @@ export const names = defineCheck<Options>({
         // from there, and skip the words it covers and the parts of lower-case hyphenated words.
         let lastEnd = -1;
         for (const w of sentenceWords(doc.source, s.index)) {
-          if (w.start < lastEnd || !isCapitalised(w.text) || (w.start > s.start && src[w.start - 1] === '-')) continue;
+          if (w.start < lastEnd || !capitalised(w) || (w.start > s.start && src[w.start - 1] === '-')) continue;
           NAME_AT.lastIndex = w.start;
           const text = NAME_AT.exec(src)?.[0] ?? w.text;
           lastEnd = w.start + text.length;
           const m = { index: w.start };
           const index = w.k;
-          const caps = isAllCaps(text);
-          // "I", "I'm", "It's": pronouns and contractions, not names.
-          if (text === 'I' || /['’](?:m|re|ve|ll|d|t)$/iu.test(text) || (/['’]s$/u.test(text) && ENGLISH_STOPWORDS.has(text.slice(0, -2).toLowerCase()))) continue;
-          if (!caps && ENGLISH_STOPWORDS.has(text.toLowerCase())) continue;
-          // U-turn, Rock-type: a capital in a hyphenated common word.
-          if (/-[\p{Ll}]+$/u.test(text) && /^[\p{Lu}][\p{Ll}]*-/u.test(text) && isEnglishWord(text.split('-').pop()!)) continue;
-          const key = stripPossessive(text);
+          const { skip, caps, key, keyCaps } = tokenFacts(text);
+          if (skip) continue;
           // The first word of a sentence (or of a quotation) is capitalised anyway.
           const before = src.slice(Math.max(s.start, m.index - 3), m.index);
           const initial = index === 0 || /["“‘(:]\s*$/u.test(before) || titleCase;
           if (initial && !caps && !midCaps.has(key) && !known.has(key) && !glossary.has(key)) continue;
-          toks.push({ text, key, start: m.index, end: m.index + text.length, index, initial });
+          toks.push({ text, key, keyCaps, start: m.index, end: m.index + text.length, index, initial });
         }
         for (const t of toks) {
           const last = groups[groups.length - 1];
@@ -282,7 +292,7 @@ export const names = defineCheck<Options>({
           const b = arabicWords[i + 1]!;
           if (/^\s+$/u.test(tgt.slice(a.end, b.start))) {
             let onsets = '';
-            for (const st of stemCandidates(a.folded, 2)) onsets += skeletonOnset(st, b.folded) || ' ';
+            for (const st of (a.info.stems2 ??= stemCandidates(a.folded, 2))) onsets += skeletonOnset(st, b.folded) || ' ';
             candidates.push({ word: a, pair: b, skeletons: undefined, onsets });
           }
         }
@@ -398,7 +408,7 @@ export const names = defineCheck<Options>({
           // US-China, Franco-German: each part is a name of its own.
           else if (t.key.includes('-') && t.key.split('-').every((part) => { const kp = known.get(part); return kp !== undefined && (kp.forms.length === 0 || formsPresent(kp.forms)); })) satisfied = true;
           else if (latinPresent(t.key)) satisfied = true;
-          else if (isAllCaps(t.key) && spelledAcronymPattern(t.key)?.test(tgtFolded())) satisfied = true;
+          else if (t.keyCaps && spelledAcronymPattern(t.key)?.test(tgtFolded())) satisfied = true;
         }
         if (!satisfied && open.length) {
           // Transliteration: each name word, and the words joined (New York → نيويورك).
@@ -411,7 +421,7 @@ export const names = defineCheck<Options>({
           // Arabic word (جنون): the name was translated as a word. Shorter acronyms are spelled
           // letter by letter and other names too often match words by chance to judge this way.
           else if (
-            cand && best >= options.nearMiss && g.tokens.length === 1 && isAllCaps(open[0]!.key) &&
+            cand && best >= options.nearMiss && g.tokens.length === 1 && open[0]!.keyCaps &&
             open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4 && ordinaryNoun(cand.folded, cand.text)
           ) {
             near = { word: cand, score: best };
@@ -427,7 +437,7 @@ export const names = defineCheck<Options>({
         // present but are not reported when absent: dates and places are often reworded.
         const names = open.filter(
           (t) =>
-            !isAllCaps(t.key) && t.key.replace(/[^\p{L}]/gu, '').length >= 3 && !isEnglishWord(t.key) &&
+            !t.keyCaps && t.key.replace(/[^\p{L}]/gu, '').length >= 3 && !isEnglishWord(t.key) &&
             !known.has(t.key) && !GROUP_NOUN.test(t.key),
         );
         const strong = names.length > 0 && (names.length >= 2 || !g.initial);

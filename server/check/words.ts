@@ -16,6 +16,8 @@ export interface EnglishInfo {
 
 export interface WordInfo {
   folded: string;
+  /** One number per folded key (several spellings can share one), within a table generation. */
+  foldedId: number;
   english?: EnglishInfo | null;
   calque?: { skeletons: string[] };
   /** English singular candidates (calque): juntas → juntas, junta. */
@@ -27,6 +29,12 @@ export interface WordInfo {
   numberWord?: boolean;
   /** An English number word starts in it (numbers-en NUMBER_WORD). */
   numberWordEn?: boolean;
+  /** isCapitalised(text). */
+  capitalised?: boolean;
+  /** stemCandidates(folded, 2). */
+  stems2?: string[];
+  /** Numbers of the English singular candidates (calque), within a table generation. */
+  enFormIds?: number[];
 }
 
 /**
@@ -38,10 +46,27 @@ export interface WordInfo {
 const MAX_FORMS = 1 << 18;
 let forms: string[] = [];
 let infos: WordInfo[] = [];
+let foldedIds = new Map<string, number>();
+/** Goes up each time the table starts again: numbers from different generations do not mix. */
+let generation = 0;
+export const tableGeneration = (): number => generation;
 // Each slot holds a form's index (-1: empty) and its hash, so a probe that meets another word
 // is told apart by the hash alone: reading that word's string is a cache miss (a third of the
 // time it took to read a document's words went there).
 let slots = new Int32Array(2 << 16).fill(-1);
+
+/**
+ * Empties the table, as happens by itself when it is full. Words already read keep their infos,
+ * but their numbers (foldedId, enFormIds) no longer compare with new ones; the tests use this to
+ * reach the paths that handle it.
+ */
+export function restartWordTable(): void {
+  forms = [];
+  infos = [];
+  foldedIds = new Map();
+  generation++;
+  slots = new Int32Array(2 << 16).fill(-1);
+}
 
 function hashOf(text: string, start: number, end: number): number {
   let h = 0x811c9dc5;
@@ -74,9 +99,7 @@ function formIndex(text: string, start: number, end: number): number {
   }
   if (forms.length >= MAX_FORMS) {
     // Bounded for a long-running server: start again (words already read keep their info).
-    forms = [];
-    infos = [];
-    slots = new Int32Array(2 << 16).fill(-1);
+    restartWordTable();
   } else if ((forms.length + 1) * 4 > slots.length) {
     slots = new Int32Array(slots.length * 2).fill(-1);
     forms.forEach((f, k) => place(hashOf(f, 0, f.length) | 0, k));
@@ -86,7 +109,10 @@ function formIndex(text: string, start: number, end: number): number {
   // Every field from the start: checks fill them lazily, and adding properties one by one (in
   // whatever order the checks run) would give the objects many hidden classes and make every
   // read of `info.x` in the checks' word loops a megamorphic lookup.
-  infos.push({ folded: foldArabicKey(form), english: undefined, calque: undefined, forms: undefined, nameSkeletons: undefined, arabicLetters: undefined, negation: undefined, numberWord: undefined, numberWordEn: undefined });
+  const folded = foldArabicKey(form);
+  let foldedId = foldedIds.get(folded);
+  if (foldedId === undefined) foldedIds.set(folded, (foldedId = foldedIds.size));
+  infos.push({ folded, foldedId, english: undefined, calque: undefined, forms: undefined, nameSkeletons: undefined, arabicLetters: undefined, negation: undefined, numberWord: undefined, numberWordEn: undefined, capitalised: undefined, stems2: undefined, enFormIds: undefined });
   place(h, forms.length - 1);
   return forms.length - 1;
 }
@@ -102,6 +128,8 @@ export interface Word extends Token {
 }
 
 const cache = new WeakMap<SegmentedText, Word[][]>();
+/** The table generation a side's words were read in (-1: the table started again meanwhile). */
+const readIn = new WeakMap<SegmentedText, number>();
 
 export function sentenceWords(side: SegmentedText, sentence: number): Word[] {
   return sideWords(side)[sentence] ?? [];
@@ -111,6 +139,7 @@ export function sentenceWords(side: SegmentedText, sentence: number): Word[] {
 export function sideWords(side: SegmentedText): Word[][] {
   let all = cache.get(side);
   if (!all) {
+    const gen = generation;
     const text = side.text;
     all = side.sentences.map((s) => {
       const out: Word[] = [];
@@ -122,6 +151,38 @@ export function sideWords(side: SegmentedText): Word[][] {
       return out;
     });
     cache.set(side, all);
+    readIn.set(side, generation === gen ? gen : -1);
   }
   return all;
+}
+
+/** A side's words as flat arrays of numbers, for passes over a whole document. */
+export interface SideIndex {
+  /** Index of each sentence's first word, and the total at the end. */
+  start: Int32Array;
+  /** Each word's foldedId. */
+  folded: Int32Array;
+}
+
+const indexes = new WeakMap<SegmentedText, SideIndex>();
+
+/**
+ * The side's words by number. Scanning these is several times faster than following the word
+ * objects; null when the word table started again since the words were read (their numbers
+ * would not compare), where callers fall back to the words.
+ */
+export function sideIndex(side: SegmentedText): SideIndex | null {
+  const all = sideWords(side);
+  if (readIn.get(side) !== generation) return null;
+  let ix = indexes.get(side);
+  if (!ix) {
+    const start = new Int32Array(all.length + 1);
+    for (let i = 0; i < all.length; i++) start[i + 1] = start[i]! + all[i]!.length;
+    const folded = new Int32Array(start[all.length]!);
+    let j = 0;
+    for (const ws of all) for (const w of ws) folded[j++] = w.info.foldedId;
+    ix = { start, folded };
+    indexes.set(side, ix);
+  }
+  return ix;
 }

@@ -3,28 +3,31 @@
 // ordinals (21st, third) and multipliers (twice). Offsets are into the original text.
 import { parseDigits, type NumberMention } from './numbers.js';
 
-const UNITS: Record<string, number> = {
+// Maps, not object literals: `word in TABLE` makes V8 intern every fresh token string, which was
+// the costliest line of the English number scan.
+
+const UNITS = new Map<string, number>(Object.entries({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17,
   eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = {
+}));
+const TENS = new Map<string, number>(Object.entries({
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
-};
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const ORDINALS: Record<string, number> = {
+}));
+const SCALES = new Map<string, number>(Object.entries({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }));
+const ORDINALS = new Map<string, number>(Object.entries({
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
   seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, thirtieth: 30, fortieth: 40,
   fiftieth: 50, sixtieth: 60, seventieth: 70, eightieth: 80, ninetieth: 90, hundredth: 100, thousandth: 1000,
-};
-const MULTIPLIERS: Record<string, number> = { twice: 2, thrice: 3 };
+}));
+const MULTIPLIERS = new Map<string, number>(Object.entries({ twice: 2, thrice: 3 }));
 /** Words that imply a number without requiring one in the translation (a decade = 10 سنوات). */
-const IMPLIED: Record<string, number[]> = {
+const IMPLIED = new Map<string, number[]>(Object.entries({
   half: [50, 0.5], decade: [10], decades: [10], doubled: [2], tripled: [3], quadrupled: [4], dozen: [12],
-};
+}));
 /** Suffixes glued to digits: 5m, 2bn, 10k. */
-const DIGIT_SCALES: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12, tr: 1e12 };
+const DIGIT_SCALES = new Map<string, number>(Object.entries({ k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12, tr: 1e12 }));
 
 interface Tok {
   text: string;
@@ -34,13 +37,13 @@ interface Tok {
 }
 
 function isNumberWord(w: string): boolean {
-  return w in UNITS || w in TENS || w === 'hundred' || w in SCALES;
+  return UNITS.has(w) || TENS.has(w) || w === 'hundred' || SCALES.has(w);
 }
 
 /** Splits a hyphenated word (twenty-five) into its parts when every part is a number word. */
 function wordParts(w: string): string[] | null {
   const parts = w.split('-');
-  if (parts.every((p) => isNumberWord(p) || p in ORDINALS)) return parts;
+  if (parts.every((p) => isNumberWord(p) || ORDINALS.has(p))) return parts;
   return null;
 }
 
@@ -129,8 +132,8 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
       if (next && glued(t, next) && /^(st|nd|rd|th)$/.test(next.lower)) {
         end = next.end; // 21st: an ordinal, but written in digits, so it must be there
         i++;
-      } else if (next && glued(t, next) && next.lower in DIGIT_SCALES) {
-        values = [value * DIGIT_SCALES[next.lower]!, value];
+      } else if (next && glued(t, next) && DIGIT_SCALES.has(next.lower)) {
+        values = [value * DIGIT_SCALES.get(next.lower)!, value];
         end = next.end;
         i++;
       } else if (next && glued(t, next) && next.lower === 's' && value >= 1000) {
@@ -138,8 +141,8 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
         values = [value, value % 100, Math.floor(value / 100) + 1];
         end = next.end;
         i++;
-      } else if (next && gap(t, next) && next.lower in SCALES) {
-        values = [value * SCALES[next.lower]!, value];
+      } else if (next && gap(t, next) && SCALES.has(next.lower)) {
+        values = [value * SCALES.get(next.lower)!, value];
         end = next.end;
         i++;
       } else if (next && gap(t, next) && next.lower === 'hundred') {
@@ -157,29 +160,29 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
       out.push(mention);
       continue;
     }
-    if (t.lower in ORDINALS) {
+    if (ORDINALS.has(t.lower)) {
       // "a third of", "two thirds": fractions, not ordinals.
       const prev = toks[i - 1]?.lower;
       if (t.lower !== 'first' && t.lower !== 'second' && (prev === 'a' || prev === 'one' || prev === 'two')) continue;
-      out.push({ start: t.start, end: t.end, values: [ORDINALS[t.lower]!], kind: 'ordinal' });
+      out.push({ start: t.start, end: t.end, values: [ORDINALS.get(t.lower)!], kind: 'ordinal' });
       continue;
     }
     const compound = /^(one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty)(fold|somes?|balls?)$/.exec(t.lower);
     if (compound) {
       // fourballs, foursomes, twofold: the number is in the word.
-      out.push({ start: t.start, end: t.end, values: [UNITS[compound[1]!] ?? TENS[compound[1]!]!], kind: 'ordinal' });
+      out.push({ start: t.start, end: t.end, values: [UNITS.get(compound[1]!) ?? TENS.get(compound[1]!)!], kind: 'ordinal' });
       continue;
     }
-    if (t.lower in IMPLIED && !(t.lower === 'dozen' && /^(a|one)$/.test(toks[i - 1]?.lower ?? ''))) {
-      out.push({ start: t.start, end: t.end, values: IMPLIED[t.lower]!, kind: 'ordinal' });
+    if (IMPLIED.has(t.lower) && !(t.lower === 'dozen' && /^(a|one)$/.test(toks[i - 1]?.lower ?? ''))) {
+      out.push({ start: t.start, end: t.end, values: IMPLIED.get(t.lower)!, kind: 'ordinal' });
       continue;
     }
-    if (t.lower in MULTIPLIERS) {
-      out.push({ start: t.start, end: t.end, values: [MULTIPLIERS[t.lower]!], kind: 'words' });
+    if (MULTIPLIERS.has(t.lower)) {
+      out.push({ start: t.start, end: t.end, values: [MULTIPLIERS.get(t.lower)!], kind: 'words' });
       continue;
     }
     const firstParts = wordParts(t.lower);
-    const startsWithA = (t.lower === 'a' || t.lower === 'an') && toks[i + 1] && (toks[i + 1]!.lower === 'hundred' || toks[i + 1]!.lower in SCALES || toks[i + 1]!.lower === 'dozen');
+    const startsWithA = (t.lower === 'a' || t.lower === 'an') && toks[i + 1] && (toks[i + 1]!.lower === 'hundred' || SCALES.has(toks[i + 1]!.lower) || toks[i + 1]!.lower === 'dozen');
     if (!firstParts && !startsWithA) continue;
     // A run of number words: "one hundred and fifty thousand", "twenty-five", "a million".
     let total = 0;
@@ -210,22 +213,22 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
       const parts = wordParts(w.lower);
       if (!parts) break;
       const first = parts[0]!;
-      if (any && (first in UNITS || first in TENS || first in ORDINALS) && lastPlace === 1 && !(lastWasTen && first in UNITS && UNITS[first]! < 10)) break;
+      if (any && (UNITS.has(first) || TENS.has(first) || ORDINALS.has(first)) && lastPlace === 1 && !(lastWasTen && UNITS.has(first) && UNITS.get(first)! < 10)) break;
       for (const p of parts) {
-        if (p in UNITS) current += UNITS[p]!;
-        else if (p in TENS) current += TENS[p]!;
+        if (UNITS.has(p)) current += UNITS.get(p)!;
+        else if (TENS.has(p)) current += TENS.get(p)!;
         else if (p === 'hundred') current = (current || 1) * 100;
-        else if (p in SCALES) {
-          current = (current || 1) * SCALES[p]!;
+        else if (SCALES.has(p)) {
+          current = (current || 1) * SCALES.get(p)!;
           total += current;
           current = 0;
           scaled = true;
-        } else if (p in ORDINALS) {
-          current += ORDINALS[p]!;
+        } else if (ORDINALS.has(p)) {
+          current += ORDINALS.get(p)!;
           ordinal = true;
         }
-        lastWasTen = p in TENS;
-        lastPlace = p === 'hundred' ? 100 : p in SCALES ? SCALES[p]! : 1;
+        lastWasTen = TENS.has(p);
+        lastPlace = p === 'hundred' ? 100 : SCALES.has(p) ? SCALES.get(p)! : 1;
       }
       end = w.end;
       any = true;

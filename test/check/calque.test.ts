@@ -2,6 +2,10 @@ import assert from 'node:assert/strict';
 import { readCorpus } from '../../server/ingest/corpus.js';
 import { processDocument } from '../../server/pipeline.js';
 import { SEED_CORPUS } from '../helpers/paths.js';
+import { align } from '../../server/align/index.js';
+import { runChecks } from '../../server/check/index.js';
+import { restartWordTable, sideWords } from '../../server/check/words.js';
+import { segment } from '../../server/segment/index.js';
 import { checkPair } from './helpers.js';
 
 const calque = (en: string, ar: string, config = {}) => checkPair(en, ar, { only: 'calque', config }).map((f) => f.text);
@@ -48,5 +52,33 @@ describe('calque check (transliteration without a glossary)', () => {
     const en = 'Voters approved the constitution in a referendum on Sunday.';
     const ar = 'وافق الناخبون على الدستور في الريفرندوم يوم الأحد.';
     assert.deepEqual(calque(en, ar, { calque: { options: { allow: ['ريفرندوم'] } } }), []);
+  });
+});
+
+describe('calque check across a document', () => {
+  const en = ['The junta ordered the troops out.', 'Juntas rarely give up power.', 'Crowds gathered in the capital.'];
+  const withJunta = ['أمرت الخنتة القوات بالمغادرة.', 'نادرا ما تتخلى الخنتة عن السلطة.', 'تجمعت الحشود في العاصمة.'];
+  // The same spelling in a sentence whose source has no "junta": something else (a name, a word).
+  const elsewhere = ['أمرت الخنتة القوات بالمغادرة.', 'نادرا ما يتخلى العسكر عن السلطة.', 'تجمعت الحشود في ساحة الخنتة.'];
+  const run = (ar: string[], between?: () => void, bothRead = false) => {
+    const source = segment(en.join(' '), 'en');
+    const target = segment(ar.join(' '), 'ar');
+    const alignment = align(source, target);
+    sideWords(source);
+    if (bothRead) sideWords(target);
+    between?.();
+    return runChecks({ source, target, alignment }).filter((f) => f.check === 'calque').map((f) => `${f.sentence}:${f.text}`);
+  };
+
+  it('flags a sound-spelling only where the source has the English word, in every sentence', () => {
+    assert.deepEqual(run(withJunta), ['0:الخنتة', '1:الخنتة']);
+    assert.deepEqual(run(elsewhere), []);
+  });
+
+  it('gives the same findings when the word table starts again between or after reading the sides', () => {
+    for (const bothRead of [false, true]) {
+      assert.deepEqual(run(withJunta, restartWordTable, bothRead), ['0:الخنتة', '1:الخنتة']);
+      assert.deepEqual(run(elsewhere, restartWordTable, bothRead), []);
+    }
   });
 });
