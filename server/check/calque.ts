@@ -41,6 +41,10 @@ export function builtInLoanwords(): string[] {
   return (builtIn ??= dataRows('loanwords-ar.txt').map((r) => r[0]!));
 }
 
+let nameWords: Set<string> | undefined;
+/** Names that are also English words (Trump, Bond): capitalised, they are names even first in a sentence. */
+const isNameWord = (lower: string) => (nameWords ??= new Set(dataRows('name-words-en.txt').map((r) => r[0]!.toLowerCase()))).has(lower);
+
 let dictionary: Map<string, string> | undefined;
 function calqueDictionary(): Map<string, string> {
   return (dictionary ??= new Map(dataRows('calques-en-ar.tsv').map((r) => [r[0]!.toLowerCase(), r[1]!])));
@@ -219,9 +223,11 @@ export const calque = defineCheck<Options>({
           // A capital letter marks a name, unless the word opens the sentence and is a common
           // word: written in lower case elsewhere, or an English word that is neither capitalised
           // inside a sentence anywhere in the document nor followed by a capitalised word
-          // ("Inflation in Egypt …" is common; "Graham Smith …", "Trump said …" are not).
+          // ("Inflation in Egypt …" is common; "Graham Smith …", "Trump said …" are not), and
+          // not a name that is also a word (Trump, Bond: data/name-words-en.txt).
           const commonHere =
             w.k === 0 &&
+            !isNameWord(info.lower) &&
             (common.has(info.lower) ||
               (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && (ws[1].info.capitalised ??= isCapitalised(ws[1].text)))));
           if ((w.info.capitalised ??= isCapitalised(w.text)) && !commonHere) {

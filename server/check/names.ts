@@ -11,7 +11,7 @@ import { spelledAcronymPattern } from '../text/acronyms.js';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { isEnglishWord } from '../text/english-words.js';
-import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, sameOnset, skeletonScore } from '../text/skeleton.js';
 import { isAllCaps, isCapitalised } from '../text/tokens.js';
 import { sentenceWords, type Word } from './words.js';
 import { stemCandidates } from '../text/clitics.js';
@@ -82,6 +82,8 @@ const GROUP_NOUN = /(?:ers|ists|ians|ans|ics|ites|ees|ks)$/u;
 
 /** An Arabic "word" this long is several words whose spaces were lost. */
 export const GLUED = 18;
+/** From this length, a word that is not in the Arabic dictionary may be several words run together. */
+const GLUED_INSIDE = 8;
 
 const NAME_AT = /(?:[\p{Lu}]\.){2,}|[\p{L}][\p{L}\p{M}]*(?:['’][\p{L}]+)?(?:-[\p{L}][\p{L}\p{M}]*)*/uy;
 
@@ -156,6 +158,11 @@ function nameVariants(key: string): string[] {
   if (/^X/u.test(key)) out.push(`Sh${key.slice(1)}`);
   if (/^Q(?!u)/u.test(key)) out.push(`Ch${key.slice(1)}`);
   if (/^Zh/u.test(key)) out.push(`J${key.slice(2)}`);
+  // Czech cz is ch (Czech → تشيكي); the h of English wh is silent (Whitehall → وايتهول); German
+  // sch is sh but often written with س (Scherzer → سيرزير).
+  if (/^Cz/u.test(key)) out.push(`Ch${key.slice(2)}`);
+  if (/^Wh/u.test(key)) out.push(`W${key.slice(2)}`);
+  if (/^Sch/u.test(key)) out.push(`S${key.slice(3)}`);
   const m = /^(.{3,}?)(?:ian|ean|an|ese|ish|i)s?$/u.exec(key);
   if (m) out.push(m[1]!, `${m[1]!}a`);
   return out;
@@ -177,7 +184,9 @@ const tokenFacts = memo((text: string) => {
     (!caps && ENGLISH_STOPWORDS.has(text.toLowerCase())) ||
     // U-turn, Rock-type: a capital in a hyphenated common word.
     (/-[\p{Ll}]+$/u.test(text) && /^[\p{Lu}][\p{Ll}]*-/u.test(text) && isEnglishWord(text.split('-').pop()!));
-  const key = stripPossessive(text);
+  // PNG-registered, UN-backed: an acronym in a compound adjective; the acronym is the name.
+  const compound = /^([\p{Lu}]{2,})-([\p{Ll}]+)$/u.exec(text);
+  const key = compound && isEnglishWord(compound[2]!) ? compound[1]! : stripPossessive(text);
   return { skip, caps, key, keyCaps: isAllCaps(key) };
 }, 50_000);
 
@@ -372,6 +381,30 @@ export const names = defineCheck<Options>({
         return { best, word: cand ? wordOf(cand) : undefined };
       };
 
+      /**
+       * A name's skeleton inside one long target word that Arabic does not know: several words
+       * run together (تمريرهالمينجا, خفافيشدوبنتون). Any stretch of the word's skeleton about as
+       * long as the name's, starting with a letter the name may start with, can be the name.
+       * Names of fewer than three consonants would match such stretches by chance.
+       */
+      const insideGlued = (keys: string[]): boolean => {
+        for (const w of arabicWords) {
+          if (w.folded.length < GLUED_INSIDE || (w.info.dictionaryWord ??= isArabicWord(w.text))) continue;
+          const a = arabicSkeleton(w.folded);
+          for (const key of keys) {
+            const en = englishSkeleton(key);
+            if (en.length < 3) continue;
+            for (let i = 1; i < a.length; i++) {
+              if (!sameOnset(en, a.slice(i, i + 1))) continue;
+              for (let len = en.length - 1; len <= en.length + 1; len++) {
+                if (i + len <= a.length && skeletonScore(en, a.slice(i, i + len), options.threshold) >= options.threshold) return true;
+              }
+            }
+          }
+        }
+        return false;
+      };
+
       const out: FindingDraft[] = [];
       const explained = new Set<number>(); // target words that are some name's transliteration
       const pending: Array<{ g: Group; near?: { word: Candidate['word']; score: number }; glossaryForms?: Term[] }> = [];
@@ -417,6 +450,8 @@ export const names = defineCheck<Options>({
           if (cand && best >= options.threshold) satisfied = true;
           // A near sound-alike that Arabic does not know as a word is this name's own spelling.
           else if (cand && best >= 0.5 && !isArabicWord(cand.text)) satisfied = true;
+          // Written inside words whose spaces were lost (فريقإيبروكس for "the Ibrox side").
+          else if (insideGlued(keys)) satisfied = true;
           // A one-word acronym read as a word (JNIM) whose nearest sound-alike is an ordinary
           // Arabic word (جنون): the name was translated as a word. Shorter acronyms are spelled
           // letter by letter and other names too often match words by chance to judge this way.
@@ -447,7 +482,9 @@ export const names = defineCheck<Options>({
       for (const { g, near, glossaryForms } of pending) {
         const name = src.slice(g.start, g.end);
         const suggestion = glossaryForms?.find((t) => t.status === 'preferred')?.text ?? glossaryForms?.[0]?.text;
-        if (near && !explained.has(near.word.start)) {
+        // A name the glossary rules on is the terminology check's business (as with calques): it
+        // reports the glossary's translation missing, so the same error is not listed twice.
+        if (near && !glossaryForms && !explained.has(near.word.start)) {
           out.push({
             side: 'target',
             sentence: near.word.sentence,

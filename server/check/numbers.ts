@@ -11,6 +11,7 @@ import { sameNumber, type NumberMention } from '../text/numbers.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck } from './types.js';
 import { sentenceWords } from './words.js';
+import { GLUED } from './names.js';
 
 const Options = z
   .object({
@@ -92,7 +93,34 @@ export const numbers = defineCheck<Options>({
           }
         }
       }
-      const missing = s.filter((m, i) => !usedS.has(i) && required(m));
+      // Digits grouped by a space (116 123, as phone numbers and some locales write them) are
+      // one number on the other side (116123).
+      const spaced = (ms: Located[], text: string, used: Set<number>, others: Located[], usedOther: Set<number>) => {
+        for (let i = 0; i + 1 < ms.length; i++) {
+          const a = ms[i]!;
+          const b = ms[i + 1]!;
+          if (used.has(i) && used.has(i + 1)) continue;
+          if (a.kind !== 'digits' || b.kind !== 'digits' || !/^[ \u00A0\u202F\u2009]$/u.test(text.slice(a.end, b.start))) continue;
+          if (!/^[0-9\u0660-\u0669\u06F0-\u06F9]{3}$/u.test(text.slice(b.start, b.end))) continue;
+          const joined = a.values[0]! * 1000 + b.values[0]!;
+          const k = others.findIndex((o, j) => !usedOther.has(j) && o.kind === 'digits' && sameNumber(o.values[0]!, joined));
+          if (k < 0) continue;
+          used.add(i).add(i + 1);
+          usedOther.add(k);
+        }
+      };
+      spaced(s, src, usedS, t, usedT);
+      spaced(t, tgt, usedT, s, usedS);
+      // A tie written N-N (a 2-2 draw) says the number once in Arabic (التعادل بهدفين).
+      s.forEach((m, i) => {
+        if (usedS.has(i) || i === 0) return;
+        const prev = s[i - 1]!;
+        if (usedS.has(i - 1) && prev.kind === 'digits' && m.kind === 'digits' && sameNumber(prev.values[0]!, m.values[0]!) && /^[-–]$/u.test(src.slice(prev.end, m.start))) usedS.add(i);
+      });
+      // Target text whose spaces were lost (ثلاثمراتمسبقًا) cannot be read for numbers: a number
+      // there may be glued to its neighbours. The typography check reports the spacing.
+      const glued = bead.target.some((ts) => wordsOf(ts.start).some((w) => w.folded.length >= GLUED));
+      const missing = glued ? [] : s.filter((m, i) => !usedS.has(i) && required(m));
       const extra = options.extra ? t.filter((m, i) => !usedT.has(i) && required(m)) : [];
       const out: FindingDraft[] = [];
       // A missing and an extra number in the same pair are one changed number.

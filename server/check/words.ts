@@ -33,6 +33,8 @@ export interface WordInfo {
   capitalised?: boolean;
   /** stemCandidates(folded, 2). */
   stems2?: string[];
+  /** isArabicWord(text). */
+  dictionaryWord?: boolean;
   /** Numbers of the English singular candidates (calque), within a table generation. */
   enFormIds?: number[];
 }
@@ -112,7 +114,7 @@ function formIndex(text: string, start: number, end: number): number {
   const folded = foldArabicKey(form);
   let foldedId = foldedIds.get(folded);
   if (foldedId === undefined) foldedIds.set(folded, (foldedId = foldedIds.size));
-  infos.push({ folded, foldedId, english: undefined, calque: undefined, forms: undefined, nameSkeletons: undefined, arabicLetters: undefined, negation: undefined, numberWord: undefined, numberWordEn: undefined, capitalised: undefined, stems2: undefined, enFormIds: undefined });
+  infos.push({ folded, foldedId, english: undefined, calque: undefined, forms: undefined, nameSkeletons: undefined, arabicLetters: undefined, negation: undefined, numberWord: undefined, numberWordEn: undefined, capitalised: undefined, stems2: undefined, dictionaryWord: undefined, enFormIds: undefined });
   place(h, forms.length - 1);
   return forms.length - 1;
 }

@@ -42,6 +42,8 @@ describe('calque check (transliteration without a glossary)', () => {
       ['They believe in democracy and technology.', 'إنهم يؤمنون بالديمقراطية والتكنولوجيا.'],
       ['People use the internet every day.', 'يستخدم الناس الإنترنت كل يوم.'],
       ['A couple of days before the vote, he spoke.', 'وقبل التصويت بيومين، تحدث.'],
+      // A name that is also an English word, first in its sentence (name-words-en.txt).
+      ['Trump rallies in West Virginia', 'تجمعات لترامب في فيرجينيا الغربية'],
       ['Donald Trump arrived in Kidal.', 'وصل دونالد ترامب إلى كيدال.'],
       ['The junta ordered the troops out.', 'أمر المجلس العسكري القوات بالمغادرة.'],
     ];

@@ -36,4 +36,18 @@ describe('numbers check', () => {
     assert.equal(changed!.suggestion, '30000');
     assert.match(changed!.message, /30,000/);
   });
+
+  it('reads a tie (2-2) and digits grouped by a space (116 123) as the translation writes them', () => {
+    assert.deepEqual(numbers('He returned for the 2-2 draw with Villarreal.', 'عاد في التعادل بهدفين مع فياريال.'), []);
+    assert.deepEqual(numbers('Call Samaritans free on 116 123.', 'اتصل بالسامريين مجانًا على الرقم 116123.'), []);
+    assert.deepEqual(numbers('Call 116123 now.', 'اتصل بالرقم 116 123 الآن.'), []);
+    // Still a change when the numbers differ.
+    assert.deepEqual(numbers('It ended in a 2-1 win.', 'انتهت بالفوز بهدفين.'), [['source', '1']]);
+    assert.deepEqual(numbers('Call Samaritans free on 116 123.', 'اتصل على الرقم 116124.'), [['target', '116124'], ['source', '123']]);
+  });
+
+  it('does not report a number missing from text whose spaces were lost (the typography check does)', () => {
+    assert.deepEqual(numbers('Pompeo has visited North Korea three times already this year.', 'زاربومبيوكورياالشماليةثلاثمراتمسبقًاهذاالعام.'), []);
+    assert.deepEqual(numbers('Pompeo has visited North Korea three times already this year.', 'زار بومبيو كوريا الشمالية مرات هذا العام.'), [['source', 'three']]);
+  });
 });
