@@ -11,7 +11,7 @@ import { spelledAcronymPattern } from '../text/acronyms.js';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { isEnglishWord } from '../text/english-words.js';
-import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, sameOnset, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
 import { isAllCaps, isCapitalised } from '../text/tokens.js';
 import { sentenceWords, type Word } from './words.js';
 import { stemCandidates } from '../text/clitics.js';
@@ -394,8 +394,9 @@ export const names = defineCheck<Options>({
           for (const key of keys) {
             const en = englishSkeleton(key);
             if (en.length < 3) continue;
-            for (let i = 1; i < a.length; i++) {
-              if (!sameOnset(en, a.slice(i, i + 1))) continue;
+            const letters = onsetLetters(en);
+            for (let i = 1; i + en.length - 1 <= a.length; i++) {
+              if (!hasCode(letters, a.charCodeAt(i))) continue;
               for (let len = en.length - 1; len <= en.length + 1; len++) {
                 if (i + len <= a.length && skeletonScore(en, a.slice(i, i + len), options.threshold) >= options.threshold) return true;
               }

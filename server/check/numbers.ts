@@ -109,18 +109,20 @@ export const numbers = defineCheck<Options>({
           usedOther.add(k);
         }
       };
-      spaced(s, src, usedS, t, usedT);
-      spaced(t, tgt, usedT, s, usedS);
-      // A tie written N-N (a 2-2 draw) says the number once in Arabic (التعادل بهدفين).
-      s.forEach((m, i) => {
-        if (usedS.has(i) || i === 0) return;
-        const prev = s[i - 1]!;
-        if (usedS.has(i - 1) && prev.kind === 'digits' && m.kind === 'digits' && sameNumber(prev.values[0]!, m.values[0]!) && /^[-–]$/u.test(src.slice(prev.end, m.start))) usedS.add(i);
-      });
+      if (usedS.size < s.length || usedT.size < t.length) {
+        spaced(s, src, usedS, t, usedT);
+        spaced(t, tgt, usedT, s, usedS);
+        // A tie written N-N (a 2-2 draw) says the number once in Arabic (التعادل بهدفين).
+        s.forEach((m, i) => {
+          if (usedS.has(i) || i === 0) return;
+          const prev = s[i - 1]!;
+          if (usedS.has(i - 1) && prev.kind === 'digits' && m.kind === 'digits' && sameNumber(prev.values[0]!, m.values[0]!) && /^[-–]$/u.test(src.slice(prev.end, m.start))) usedS.add(i);
+        });
+      }
       // Target text whose spaces were lost (ثلاثمراتمسبقًا) cannot be read for numbers: a number
       // there may be glued to its neighbours. The typography check reports the spacing.
-      const glued = bead.target.some((ts) => wordsOf(ts.start).some((w) => w.folded.length >= GLUED));
-      const missing = glued ? [] : s.filter((m, i) => !usedS.has(i) && required(m));
+      const unmatched = s.filter((m, i) => !usedS.has(i) && required(m));
+      const missing = unmatched.length && bead.target.some((ts) => wordsOf(ts.start).some((w) => w.folded.length >= GLUED)) ? [] : unmatched;
       const extra = options.extra ? t.filter((m, i) => !usedT.has(i) && required(m)) : [];
       const out: FindingDraft[] = [];
       // A missing and an extra number in the same pair are one changed number.
