@@ -5,7 +5,9 @@
 //     recall per check, with every miss and false alarm;
 //  3. NTREX-128 EN–AR (professional translations; default ../shared/data/ntrex128-en-ar):
 //     findings per check and per 20 sentences for checks 2–7 (calque … typography).
-// Usage: npx tsx scripts/eval-checks.ts [--ntrex DIR] [--dev DIR] [--seed DIR] [--verbose]
+//     Each finding there is looked up in scripts/data/ntrex-findings-judged.tsv (read one by one:
+//     a defect of the reference or a false alarm) and the false-alarm rate printed too.
+// Usage: npx tsx scripts/eval-checks.ts [--ntrex DIR] [--dev DIR] [--seed DIR] [--judged FILE] [--verbose]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     ntrex: { type: 'string', default: path.resolve(ROOT, '../shared/data/ntrex128-en-ar') },
     dev: { type: 'string', default: path.join(ROOT, 'corpora/checks-dev') },
     seed: { type: 'string', default: path.join(ROOT, 'corpora/mali-minusma') },
+    judged: { type: 'string', default: path.join(ROOT, 'scripts/data/ntrex-findings-judged.tsv') },
     verbose: { type: 'boolean', default: false },
   },
 });
@@ -141,6 +144,15 @@ if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
   const docs = ntrexDocuments(values.ntrex!);
   const counts = new Map<string, number>();
   const typography = new Map<string, number>();
+  // Each finding read by a person: a defect of the reference or a false alarm (see the file).
+  const judged = new Map<string, string>();
+  for (const line of fs.existsSync(values.judged!) ? readTextFile(values.judged!).split(/\r?\n/u) : []) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [doc, row, check, side, text, verdict] = line.split('\t');
+    judged.set([doc, row, check, side, text].join('\t'), verdict!);
+  }
+  const verdicts = new Map<string, number>();
+  const unjudged: string[] = [];
   let sentences = 0;
   const examples: string[] = [];
   for (const d of docs) {
@@ -148,6 +160,13 @@ if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
     for (const f of runChecks(d)) {
       counts.set(f.check, (counts.get(f.check) ?? 0) + 1);
       if (f.check === 'typography') typography.set(typographyKind(f.message), (typography.get(typographyKind(f.message)) ?? 0) + 1);
+      if (NTREX_CHECKS.includes(f.check)) {
+        const text = f.side === 'target' ? d.target.text : d.source.text;
+        const key = [d.id, text.slice(0, f.start).split('\n').length, f.check, f.side, JSON.stringify(f.text.slice(0, 40))].join('\t');
+        const v = judged.get(key);
+        if (v) verdicts.set(v, (verdicts.get(v) ?? 0) + 1);
+        else unjudged.push(`${d.id} ${short(f)}`);
+      }
       if (values.verbose && NTREX_CHECKS.includes(f.check)) examples.push(`${d.id} ${short(f)}: ${f.message}`);
     }
   }
@@ -163,5 +182,11 @@ if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
   for (const c of [...counts.keys()].filter((c) => !NTREX_CHECKS.includes(c))) console.log(`  (${c}: ${counts.get(c)})`);
   const rate = (20 * total) / sentences;
   console.log(`  checks 2–7 together: ${total} findings, ${rate.toFixed(3)} per 20 sentences (target < 1): ${rate < 1 ? 'met' : 'NOT met'}`);
+  if (judged.size) {
+    const fa = verdicts.get('false-alarm') ?? 0;
+    console.log(`  read one by one (${path.relative(ROOT, values.judged!)}): ${verdicts.get('defect') ?? 0} defects of the reference, ${fa} false alarms, ${unjudged.length} not judged yet`);
+    console.log(`  false alarms among them: ${((20 * fa) / sentences).toFixed(3)} per 20 sentences${unjudged.length ? ` (plus up to ${((20 * unjudged.length) / sentences).toFixed(3)} from the findings not judged)` : ''}`);
+    for (const u of unjudged.slice(0, 20)) console.log(`    not judged: ${u}`);
+  }
   for (const e of examples) console.log(`  ${e}`);
 }
