@@ -14,7 +14,7 @@ import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isEnglishWord } from '../text/english-words.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
-import { arabicSkeleton, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
+import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
 import { isCapitalised } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
@@ -243,7 +243,8 @@ export const calque = defineCheck<Options>({
       for (const e of english) for (const es of e.skeletons) flat.push({ word: e.word, es });
       const out: FindingDraft[] = [];
       for (const s of bead.target) {
-        for (const w of sentenceWords(doc.target, s.index)) {
+        const words = sentenceWords(doc.target, s.index);
+        for (const w of words) {
           const folded = w.folded;
           const a = options.minConsonants === 3 ? (w.info.calque ??= skeletonsOf(folded)) : skeletonsOf(folded);
           if (a.skeletons.length === 0) continue;
@@ -268,8 +269,14 @@ export const calque = defineCheck<Options>({
           // A word the glossary rules on is the terminology check's business.
           if (stemCandidates(folded, 2).some((st) => glossaryWords.has(st))) continue;
           if (suggestion ? allow.hasNear(folded) : isExcused(folded, w.text)) continue;
-          // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque.
+          // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque, nor is
+          // the last part of one written over two words (Jinping → جين بينغ, in شي جين بينغ).
           if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
+          const prev = words[w.k - 1];
+          if (prev && capitalised.length && /^\s+$/u.test(doc.target.text.slice(prev.end, w.start))) {
+            const joined = arabicSkeletonUncached(prev.folded + folded);
+            if (capitalised.some((c) => skeletonScore(c, joined) >= best)) continue;
+          }
           const [here, withWord] = occurrences(w, bestWord);
           let elsewhere = false;
           for (const b of here) if (!withWord.has(b)) elsewhere = true;

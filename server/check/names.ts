@@ -163,6 +163,8 @@ function nameVariants(key: string): string[] {
   if (/^Cz/u.test(key)) out.push(`Ch${key.slice(2)}`);
   if (/^Wh/u.test(key)) out.push(`W${key.slice(2)}`);
   if (/^Sch/u.test(key)) out.push(`S${key.slice(3)}`);
+  // German z is ts (Die Zeit → دي تسايت).
+  if (/^Z/u.test(key)) out.push(`Ts${key.slice(1)}`);
   const m = /^(.{3,}?)(?:ian|ean|an|ese|ish|i)s?$/u.exec(key);
   if (m) out.push(m[1]!, `${m[1]!}a`);
   return out;

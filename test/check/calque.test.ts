@@ -44,6 +44,8 @@ describe('calque check (transliteration without a glossary)', () => {
       ['A couple of days before the vote, he spoke.', 'وقبل التصويت بيومين، تحدث.'],
       // A name that is also an English word, first in its sentence (name-words-en.txt).
       ['Trump rallies in West Virginia', 'تجمعات لترامب في فيرجينيا الغربية'],
+      // The last part of a name written over several words (Jinping → جين بينغ), not "bowing".
+      ['Publicly bowing to the US would embarrass Xi Jinping.', 'الرضوخ العلني للولايات المتحدة سيحرج شي جين بينغ.'],
       ['Donald Trump arrived in Kidal.', 'وصل دونالد ترامب إلى كيدال.'],
       ['The junta ordered the troops out.', 'أمر المجلس العسكري القوات بالمغادرة.'],
     ];

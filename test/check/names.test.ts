@@ -32,6 +32,8 @@ describe('names check', () => {
       ['My mother was a Czechoslovak Jew.', 'كانت والدتي تشيكوسلوفاكية يهودية.'],
       ['He was whisked back to Whitehall.', 'نُقل مرة أخرى إلى قصر "وايت هول".'],
       ['The Nationals let Scherzer pitch.', 'سمح فريق ناشونالز لسيرزير باللعب.'],
+      // German z is ts.
+      ['The warships will be outdated, the weekly Zeit notes.', 'ستصبح السفن الحربية قديمة، كما أفادت أسبوعية تسايت.'],
       // An acronym in a compound adjective is an acronym (expanded, as translators do).
       ['Crashes of PNG-registered airlines fell.', 'تراجعت حوادث خطوط الطيران المسجلة في بابوا غينيا الجديدة.'],
       // Names inside words whose spaces were lost: the typography check reports the spacing.
