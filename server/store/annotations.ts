@@ -202,27 +202,21 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
     return after;
   });
 
-  const removeTx = db.transaction((documentId: string, ref: AnnotationRef, opts?: ChangeOptions) => {
-    const before = target(documentId, ref, opts, false);
-    if (!before) return false;
-    const id = before.id;
-    const t = now();
-    remove.run(t, documentId, id);
-    const gone = fromRow(anyRow(documentId, id)!);
-    audit({ documentId, entity: 'annotation', entityId: id, action: 'delete', actor: actorOf(gone, opts), at: t, before: auditState(fromRow(before)), after: auditState(gone) });
-    return true;
-  });
-
-  const restoreTx = db.transaction((documentId: string, ref: AnnotationRef, opts?: ChangeOptions) => {
-    const before = target(documentId, ref, opts, true);
-    if (!before) return undefined;
-    const id = before.id;
-    const t = now();
-    restore.run(t, documentId, id);
-    const after = fromRow(get.get(documentId, id) as Row);
-    audit({ documentId, entity: 'annotation', entityId: id, action: 'restore', actor: actorOf(after, opts), at: t, before: auditState(fromRow(before)), after: auditState(after) });
-    return after;
-  });
+  // Deleting and restoring differ only in the row they start from, the statement, and the row
+  // they end with (the deleted one, or the live one again).
+  const toggleTx = (action: 'delete' | 'restore', stmt: typeof remove, fromDeleted: boolean) =>
+    db.transaction((documentId: string, ref: AnnotationRef, opts?: ChangeOptions) => {
+      const before = target(documentId, ref, opts, fromDeleted);
+      if (!before) return undefined;
+      const id = before.id;
+      const t = now();
+      stmt.run(t, documentId, id);
+      const after = fromRow((action === 'delete' ? anyRow(documentId, id) : get.get(documentId, id)) as Row);
+      audit({ documentId, entity: 'annotation', entityId: id, action, actor: actorOf(after, opts), at: t, before: auditState(fromRow(before)), after: auditState(after) });
+      return after;
+    });
+  const removeTx = toggleTx('delete', remove, false);
+  const restoreTx = toggleTx('restore', restore, true);
 
   return {
     async list(documentId) {
@@ -260,7 +254,7 @@ export function sqliteAnnotations(db: Db, now: () => string): AnnotationReposito
       return update(documentId, ref, patch as Record<string, unknown>, opts);
     },
     async remove(documentId, ref, opts) {
-      return removeTx(documentId, ref, opts);
+      return removeTx(documentId, ref, opts) !== undefined;
     },
     async restore(documentId, ref, opts) {
       return restoreTx(documentId, ref, opts);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { addUser, PASSWORD } from '../helpers/auth.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, watchErrors } from '../helpers/browser.js';
 import { SEED_DOC, startServer, type TestServer } from '../helpers/server.js';
 
 describe('browser: adjudicating two reviewers on the seed', function () {
@@ -24,8 +24,7 @@ describe('browser: adjudicating two reviewers on the seed', function () {
     await srv.store.annotations.create(SEED_DOC, { side: 'target', start: at, end: at + 5, text: 'كيدال', category: 'Linguistic conventions/Spelling', severity: 'minor', author: 'Second reviewer' });
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
   });
   after(async () => {
     await browser?.close();

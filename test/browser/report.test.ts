@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { htmlToPdf } from '../../server/report/pdf.js';
-import { CHROMIUM, launchBrowser } from '../helpers/browser.js';
+import { CHROMIUM, launchBrowser, watchErrors } from '../helpers/browser.js';
 import { FORMATS } from '../helpers/formats.js';
 import { ROOT } from '../helpers/paths.js';
 import { SEED_DOC, startServer, type TestServer } from '../helpers/server.js';
@@ -21,8 +21,7 @@ describe('browser: the HTML report, its PDF, and the upload form', function () {
     srv = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
     fs.mkdirSync(ARTIFACTS, { recursive: true });
   });
   after(async () => {

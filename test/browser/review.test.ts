@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../helpers/browser.js';
+import { launchBrowser, watchErrors } from '../helpers/browser.js';
 import { ROOT } from '../helpers/paths.js';
 import { SEED_DOC, startServer, type TestServer } from '../helpers/server.js';
 
@@ -19,8 +19,7 @@ describe('browser: reviewing the seed document', function () {
     srv = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    watchErrors(page, errors);
   });
   after(async () => {
     await browser?.close();

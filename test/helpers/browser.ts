@@ -1,6 +1,6 @@
 // Launches Debian's Chromium through playwright-core (never a downloaded browser).
 import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env['TADQIQ_CHROMIUM'] ?? '/usr/bin/chromium';
 
@@ -13,4 +13,11 @@ export async function launchBrowser(): Promise<Browser> {
     // As root in a container Chromium needs --no-sandbox; the network flags stop it calling home.
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** Collects the page's uncaught errors and console errors, for a test to assert there are none. */
+export function watchErrors(page: Page, errors: string[] = []): string[] {
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  return errors;
 }

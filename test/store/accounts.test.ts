@@ -1,27 +1,20 @@
 // Migration 004 from the previous version with data, from an empty database, and the online
 // backup: a consistent copy that opens as a working store (the README's restore procedure).
 import assert from 'node:assert/strict';
-import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { backupTo } from '../../scripts/backup.js';
 import { migrations } from '../../server/store/db.js';
 import { openStore } from '../../server/store/index.js';
+import { writeOldDatabase } from '../helpers/old-database.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'tadqiq-accounts-'));
 
 describe('store: accounts migration and backup', () => {
   it('upgrades a version-3 database with reviews to accounts, keeping every mark and giving it a history', async () => {
     const file = path.join(tmp(), 'v3.sqlite');
-    const old = new Database(file);
-    for (const m of migrations().filter((x) => x.version <= 3)) old.exec(fs.readFileSync(m.file, 'utf8'));
-    old.pragma('user_version = 3');
-    old.exec(`INSERT INTO documents (id, corpus, title, source_lang, target_lang, system, source_text, target_text, source_sha256, target_sha256, created_at, updated_at)
-      VALUES ('d', 'c', 't', 'en', 'ar', 's', 'Hello.', 'مرحبا.', 'x', 'y', '2024-01-01', '2024-01-01')`);
-    old.exec(`INSERT INTO annotations (document_id, side, start, "end", text, category, severity, author, created_at, updated_at)
-      VALUES ('d', 'target', 0, 5, 'مرحبا', 'Style', 'minor', 'Old Reviewer', '2024-01-01', '2024-01-01')`);
-    old.close();
+    writeOldDatabase(file, 3);
     const store = openStore(file);
     try {
       assert.equal(store.db.pragma('user_version', { simple: true }), migrations().at(-1)!.version);

@@ -5,20 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { migrations } from '../../server/store/db.js';
 import { openStore } from '../../server/store/index.js';
+import { writeOldDatabase } from '../helpers/old-database.js';
 
 describe('store: upgrading a database from the walking skeleton', () => {
   it('migrates a version-1 database to the workspace schema without losing annotations', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tadqiq-migrate-'));
     const file = path.join(dir, 'old.sqlite');
     // A database as the first release left it: only migration 001 applied.
-    const old = new Database(file);
-    old.exec(fs.readFileSync(migrations().find((m) => m.version === 1)!.file, 'utf8'));
-    old.pragma('user_version = 1');
-    old.exec(`INSERT INTO documents (id, corpus, title, source_lang, target_lang, system, source_text, target_text, source_sha256, target_sha256, created_at, updated_at)
-      VALUES ('d', 'c', 't', 'en', 'ar', 's', 'Hello.', 'مرحبا.', 'x', 'y', '2024-01-01', '2024-01-01')`);
-    old.exec(`INSERT INTO annotations (document_id, side, start, "end", text, category, severity, author, created_at, updated_at)
-      VALUES ('d', 'target', 0, 5, 'مرحبا', 'Style', 'minor', 'Old Reviewer', '2024-01-01', '2024-01-01')`);
-    old.close();
+    writeOldDatabase(file, 1);
 
     const store = openStore(file);
     try {
