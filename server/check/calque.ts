@@ -15,10 +15,9 @@ import { isEnglishWord } from '../text/english-words.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
 import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, sameOnset, skeletonScore } from '../text/skeleton.js';
-import { isCapitalised } from '../text/tokens.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
-import { sentenceWords, sideIndex, sideWords, tableGeneration, type EnglishInfo, type Word } from './words.js';
+import { capitalised, sentenceWords, sideIndex, sideWords, tableGeneration, type EnglishInfo, type Word } from './words.js';
 import { defineCheck, primaryLang } from './types.js';
 
 const Options = z
@@ -135,7 +134,7 @@ export const calque = defineCheck<Options>({
     const midCaps = new Set<string>();
     for (const s of doc.source.sentences) {
       for (const w of sentenceWords(doc.source, s.index)) {
-        if (!(w.info.capitalised ??= isCapitalised(w.text))) common.add(w.folded);
+        if (!capitalised(w)) common.add(w.folded);
         else if (w.k > 0) midCaps.add(w.folded.replace(/['’]s$/u, ''));
       }
     }
@@ -147,19 +146,19 @@ export const calque = defineCheck<Options>({
     const arBeads = new Map<string, Set<number>>();
     const enBeads = new Map<string, Set<number>>();
     let enIds: Int32Array | undefined;
-    const scanBeads = (test: (side: 'target' | 'source', sentence: number) => boolean) => {
+    /** Indexes of the beads with a sentence of `side` that passes `test`. */
+    const scanBeads = (side: 'source' | 'target', test: (sentence: number) => boolean) => {
       const set = new Set<number>();
       doc.alignment.forEach((b, k) => {
-        if (b.target.some((i) => test('target', i)) || b.source.some((i) => test('source', i))) set.add(k);
+        if (b[side].some(test)) set.add(k);
       });
       return set;
     };
     const beadsWithArabic = (w: Word): Set<number> => {
       const ix = sideIndex(doc.target);
-      if (!ix) return scanBeads((side, i) => side === 'target' && sentenceWords(doc.target, i).some((x) => x.folded === w.folded));
+      if (!ix) return scanBeads('target', (i) => sentenceWords(doc.target, i).some((x) => x.folded === w.folded));
       const id = w.info.foldedId;
-      return scanBeads((side, i) => {
-        if (side !== 'target') return false;
+      return scanBeads('target', (i) => {
         for (let j = ix.start[i]!; j < ix.start[i + 1]!; j++) if (ix.folded[j] === id) return true;
         return false;
       });
@@ -167,7 +166,7 @@ export const calque = defineCheck<Options>({
     const beadsWithEnglish = (english: string): Set<number> => {
       const forms = englishForms(english);
       const ix = sideIndex(doc.source);
-      if (!ix) return scanBeads((side, i) => side === 'source' && sentenceWords(doc.source, i).some((x) => (x.info.forms ??= englishForms(x.text)).some((f) => forms.includes(f))));
+      if (!ix) return scanBeads('source', (i) => sentenceWords(doc.source, i).some((x) => (x.info.forms ??= englishForms(x.text)).some((f) => forms.includes(f))));
       syncFormNumbers();
       if (!enIds) {
         // englishForms gives a word and at most one singular: two numbers a word.
@@ -184,8 +183,7 @@ export const calque = defineCheck<Options>({
       }
       const want = forms.map(formNumber);
       const ids = enIds;
-      return scanBeads((side, i) => {
-        if (side !== 'source') return false;
+      return scanBeads('source', (i) => {
         for (let j = 2 * ix.start[i]!; j < 2 * ix.start[i + 1]!; j++) if (ids[j] !== -1 && want.includes(ids[j]!)) return true;
         return false;
       });
@@ -213,7 +211,8 @@ export const calque = defineCheck<Options>({
     return (bead: BeadView): FindingDraft[] => {
       if (bead.source.length === 0 || bead.target.length === 0) return [];
       const english: Array<{ word: string; skeletons: string[] }> = [];
-      const capitalised: string[] = [];
+      /** Skeletons of the bead's capitalised source words: names, transliterated rightly. */
+      const names: string[] = [];
       for (const s of bead.source) {
         const ws = sentenceWords(doc.source, s.index);
         for (const w of ws) {
@@ -229,9 +228,9 @@ export const calque = defineCheck<Options>({
             w.k === 0 &&
             !isNameWord(info.lower) &&
             (common.has(info.lower) ||
-              (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && (ws[1].info.capitalised ??= isCapitalised(ws[1].text)))));
-          if ((w.info.capitalised ??= isCapitalised(w.text)) && !commonHere) {
-            if (info.nameSkeleton.length >= 2) capitalised.push(info.nameSkeleton);
+              (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && capitalised(ws[1]))));
+          if (capitalised(w) && !commonHere) {
+            if (info.nameSkeleton.length >= 2) names.push(info.nameSkeleton);
             continue;
           }
           const sk = info.skeletons.filter((k) => k.length >= options.minConsonants);
@@ -271,11 +270,11 @@ export const calque = defineCheck<Options>({
           if (suggestion ? allow.hasNear(folded) : isExcused(folded, w.text)) continue;
           // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque, nor is
           // the last part of one written over two words (Jinping → جين بينغ, in شي جين بينغ).
-          if (capitalised.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
+          if (names.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;
           const prev = words[w.k - 1];
-          if (prev && capitalised.length && /^\s+$/u.test(doc.target.text.slice(prev.end, w.start))) {
+          if (prev && names.length && /^\s+$/u.test(doc.target.text.slice(prev.end, w.start))) {
             const joined = arabicSkeletonUncached(prev.folded + folded);
-            if (capitalised.some((c) => skeletonScore(c, joined) >= best)) continue;
+            if (names.some((c) => skeletonScore(c, joined) >= best)) continue;
           }
           const [here, withWord] = occurrences(w, bestWord);
           let elsewhere = false;

@@ -11,9 +11,9 @@ import { spelledAcronymPattern } from '../text/acronyms.js';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { isEnglishWord } from '../text/english-words.js';
-import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, skeletonScore } from '../text/skeleton.js';
-import { isAllCaps, isCapitalised } from '../text/tokens.js';
-import { sentenceWords, type Word } from './words.js';
+import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, onsetLetters, skeletonOnset, skeletonScore } from '../text/skeleton.js';
+import { isAllCaps } from '../text/tokens.js';
+import { capitalised, sentenceWords } from './words.js';
 import { stemCandidates } from '../text/clitics.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
@@ -109,33 +109,11 @@ interface Candidate {
   onsets?: string;
 }
 
-const AR_SKELETON_DROP = new Set(['ا', 'و', 'ي', 'ى', 'ء', 'ئ', 'ؤ', 'ع']);
-
-/**
- * The first letter arabicSkeleton(a + b) would have, without joining the strings or building
- * the skeleton ('' if none): تش is one unit (C), the dropped letters are skipped, and a taa
- * marbuta (ه) that ends a word of three or more letters is not a consonant.
- */
 const NONE: readonly string[] = [];
 
 function hasCode(s: string, code: number): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === code) return true;
   return false;
-}
-
-export function skeletonOnset(a: string, b: string): string {
-  const len = a.length + b.length;
-  for (let i = 0; i < len; i++) {
-    const ch = i < a.length ? a[i]! : b[i - a.length]!;
-    if (ch === 'ت') {
-      const next = i + 1 < a.length ? a[i + 1] : b[i + 1 - a.length];
-      if (next === 'ش') return 'C';
-    }
-    if (AR_SKELETON_DROP.has(ch)) continue;
-    if (ch === 'ه' && i === len - 1 && len > 2) return '';
-    return ch;
-  }
-  return '';
 }
 
 interface Group {
@@ -175,7 +153,6 @@ function stripPossessive(w: string): string {
   return w.replace(/['’]s?$/u, '').replace(/^([\p{Lu}]{2,})s$/u, '$1');
 }
 
-const capitalised = (w: Word) => (w.info.capitalised ??= isCapitalised(w.text));
 
 /** What a capitalised token says on its own, whatever its context (asked once per spelling). */
 const tokenFacts = memo((text: string) => {

@@ -2,7 +2,7 @@
 // shared by every check (each used to tokenise and fold the same sentences again).
 import type { SegmentedText } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
-import { eachWord, type Token } from '../text/tokens.js';
+import { eachWord, isCapitalised, type Token } from '../text/tokens.js';
 
 /**
  * What the checks have worked out about a word as written, shared by every occurrence of it in
@@ -188,3 +188,6 @@ export function sideIndex(side: SegmentedText): SideIndex | null {
   }
   return ix;
 }
+
+/** isCapitalised of the word, asked once per word form. */
+export const capitalised = (w: Word): boolean => (w.info.capitalised ??= isCapitalised(w.text));

@@ -91,6 +91,27 @@ export function arabicSkeletonUncached(folded: string): string {
   return out;
 }
 
+/**
+ * The first letter arabicSkeletonUncached(a + b) would have, without joining the strings or
+ * building the skeleton ('' if none): تش is one unit (C), the dropped letters are skipped, and a
+ * taa marbuta (ه) that ends a word of three or more letters is not a consonant. The names check
+ * asks it of every pair of adjacent words, most of which it never compares.
+ */
+export function skeletonOnset(a: string, b: string): string {
+  const len = a.length + b.length;
+  for (let i = 0; i < len; i++) {
+    const ch = i < a.length ? a[i]! : b[i - a.length]!;
+    if (ch === 'ت') {
+      const next = i + 1 < a.length ? a[i + 1] : b[i + 1 - a.length];
+      if (next === 'ش') return 'C';
+    }
+    if (AR_DROP.has(ch)) continue;
+    if (ch === 'ه' && i === len - 1 && len > 2) return '';
+    return ch;
+  }
+  return '';
+}
+
 // A lookup table: English unit (ASCII code) × Arabic letter (offset in U+0600–06FF, or 255 for
 // the C unit). The edit distance asks this millions of times.
 const TABLE = new Uint8Array(128 * 256);

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { foldArabicKey } from '../../server/text/arabic.js';
 import { stemCandidates } from '../../server/text/clitics.js';
-import { arabicSkeleton, englishSkeleton, skeletonScore } from '../../server/text/skeleton.js';
+import { arabicSkeleton, arabicSkeletonUncached, englishSkeleton, skeletonOnset, skeletonScore } from '../../server/text/skeleton.js';
 
 const score = (en: string, ar: string) =>
   Math.max(...stemCandidates(foldArabicKey(ar)).map((s) => skeletonScore(englishSkeleton(en), arabicSkeleton(s))));
@@ -25,5 +25,14 @@ describe('transliteration skeletons', () => {
     assert.deepEqual(stemCandidates('والخنته'), ['والخنته', 'خنته', 'الخنته']);
     assert.deepEqual(stemCandidates('للامم'), ['للامم', 'امم', 'لامم']);
     assert.deepEqual(stemCandidates('بنك'), ['بنك', 'نك']);
+  });
+});
+
+describe('skeletonOnset', () => {
+  it('gives the first letter of the joined skeleton without joining the words', () => {
+    const words = ['بيونغ', 'يانغ', 'ت', 'تش', 'شه', 'اه', 'اات', 'وه', 'ءه', 'ات', 'اا', 'نيو', 'يورك', 'الخنتة'];
+    for (const a of words) {
+      for (const b of words) assert.equal(skeletonOnset(a, b), arabicSkeletonUncached(a + b)[0] ?? '', `${a} + ${b}`);
+    }
   });
 });
