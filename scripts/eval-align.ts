@@ -4,10 +4,12 @@
 //
 //   npm run eval:align                       # both datasets from ../shared/data
 //   npm run eval:align -- --ntrex DIR --textberg DIR --seeds 1,3,4,5,6 [--suite standard|mild|both]
-//                         [--no-hunalign] [--json out.json]
+//                         [--no-paragraphs] [--no-hunalign] [--json out.json]
 // The NTREX suites are generated with each seed and pooled (micro-averaged over all documents of
 // all seeds): one suite holds only ~40 omissions and ~40 additions, too few to measure alone.
 // Seeds 2, 7 and 8 are kept for tuning (scripts/tune-align.ts).
+// The paragraphs suite is the standard one with paragraph breaks between gold beads, as MT keeps
+// its source's paragraphs (scripts/align/paragraphs.ts): Tadqiq aligns it with and without them.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,7 @@ import { alignDetailed } from '../server/align/index.js';
 import type { GoldBead } from './align/beads.js';
 import { fromLines, readNtrex, readTextBergDev } from './align/data.js';
 import { type GoldDoc, MILD_RATES, STANDARD_RATES, perturb, shapeCounts, touchedShare } from './align/gold.js';
+import { paragraphsOf } from './align/paragraphs.js';
 import { galeChurch, hunalign } from './align/peers.js';
 import { type Scores, scoreDocuments } from './align/score.js';
 
@@ -26,6 +29,7 @@ interface Args {
   seeds: number[];
   suite: 'standard' | 'mild' | 'both';
   hunalign: boolean;
+  paragraphs: boolean;
   json?: string;
 }
 
@@ -36,6 +40,7 @@ function parseArgs(argv: string[]): Args {
     seeds: [1, 3, 4, 5, 6],
     suite: 'standard',
     hunalign: true,
+    paragraphs: true,
   };
   for (let k = 0; k < argv.length; k++) {
     const a = argv[k]!;
@@ -49,6 +54,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--seed' || a === '--seeds') args.seeds = next().split(',').map(Number);
     else if (a === '--suite') args.suite = next() as Args['suite'];
     else if (a === '--no-hunalign') args.hunalign = false;
+    else if (a === '--no-paragraphs') args.paragraphs = false;
     else if (a === '--json') args.json = next();
     else fail(`unknown option ${a}`);
   }
@@ -161,6 +167,20 @@ async function main(): Promise<void> {
       printTable(`NTREX-128 EN–AR, ${base.length} documents × ${args.seeds.length} seeds (${args.seeds.join(', ')}), ${name} perturbation: ${nS} EN × ${nT} AR sentences, ${(touchedShare(docs) * 100).toFixed(1)}% of sentences outside 1-1 beads; gold beads: ${shapes}`, rows);
       printCalibration(calibration);
       report[`ntrex-${name}`] = { rows, calibration, touched: touchedShare(docs) };
+    }
+    if (args.paragraphs) {
+      const docs = args.seeds.flatMap((seed) => perturb(base, seed, STANDARD_RATES).map((d, k) => ({ ...d, paragraphs: paragraphsOf(d.gold, seed * 7919 + k) })));
+      const count = (xs: number[]) => (xs.length ? xs[xs.length - 1]! + 1 : 0);
+      const same = docs.filter((d) => count(d.paragraphs.source) === count(d.paragraphs.target)).length;
+      const paras = docs.reduce((a, d) => a + count(d.paragraphs.source), 0);
+      const rows: Row[] = [];
+      for (const [aligner, withParagraphs] of [['Tadqiq, with paragraphs', true], ['Tadqiq, sentences only', false]] as const) {
+        const t0 = performance.now();
+        const test = docs.map((d) => alignDetailed(fromLines(d.source, 'en', withParagraphs ? d.paragraphs.source : undefined), fromLines(d.target, 'ar', withParagraphs ? d.paragraphs.target : undefined)).beads.map((b) => [b.source, b.target] as GoldBead));
+        rows.push({ aligner, seconds: (performance.now() - t0) / 1000, scores: scoreDocuments(docs.map((d, k) => ({ gold: d.gold, test: test[k]! }))) });
+      }
+      printTable(`NTREX-128 EN–AR, standard perturbation with paragraphs (${paras} source paragraphs; ${same} of ${docs.length} documents keep the same paragraph count on both sides, the others lost or gained a whole paragraph)`, rows);
+      report['ntrex-paragraphs'] = { rows, sameCount: same, documents: docs.length };
     }
   } else console.log(`(NTREX skipped: ${args.ntrex} not found)`);
 

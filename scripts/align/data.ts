@@ -39,14 +39,20 @@ export function readTextBergDev(dir: string): GoldFile {
   return { id: 'textberg-dev', source: trim(de), target: trim(fr), gold: parseBeads(fs.readFileSync(file, 'utf8'), file) };
 }
 
-/** A side given as one sentence per line, as a SegmentedText without paragraph structure. */
-export function fromLines(sentences: string[], lang: string): SegmentedText {
+/**
+ * A side given as one sentence per line, as a SegmentedText: one paragraph, or the paragraph of
+ * each sentence from `paragraphOf` (non-decreasing, dense from 0).
+ */
+export function fromLines(sentences: string[], lang: string, paragraphOf?: number[]): SegmentedText {
   let at = 0;
   const out: SegmentedText = { lang, text: sentences.join('\n'), paragraphs: [], sentences: [] };
   sentences.forEach((s, index) => {
-    out.sentences.push({ index, paragraph: 0, start: at, end: at + s.length, text: s });
+    const paragraph = paragraphOf?.[index] ?? 0;
+    if (paragraph !== out.paragraphs.length - 1) out.paragraphs.push({ index: paragraph, start: at, end: at });
+    out.sentences.push({ index, paragraph, start: at, end: at + s.length, text: s });
+    out.paragraphs[paragraph]!.end = at + s.length;
     at += s.length + 1;
   });
-  out.paragraphs.push({ index: 0, start: 0, end: out.text.length });
+  if (out.paragraphs.length === 0) out.paragraphs.push({ index: 0, start: 0, end: 0 });
   return out;
 }

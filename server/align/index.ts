@@ -84,6 +84,7 @@ function unitsOf(text: SegmentedText, keys: SideKeys): Units {
     length: Float64Array.from(text.sentences, (s) => codePoints(s.text)),
     words: Float64Array.from(text.sentences, (s) => wordCount(s.text)),
     paragraph: informative ? Int32Array.from(text.sentences, (s) => s.paragraph) : null,
+    paragraphCount: informative ? text.paragraphs.length : 0,
     keys,
   };
 }
@@ -133,6 +134,7 @@ function coarsen(u: Units): Units {
     length,
     words,
     paragraph: null,
+    paragraphCount: 0,
     keys: { offsets, ids: ids.slice(0, w), counts: counts.slice(0, w), types: types.slice(0, w), groups: groups.slice(0, w) },
   };
 }
@@ -147,6 +149,7 @@ function sliceUnits(u: Units, from: number, to: number): Units {
     length: u.length.subarray(from, to),
     words: u.words.subarray(from, to),
     paragraph: u.paragraph ? u.paragraph.subarray(from, to) : null,
+    paragraphCount: u.paragraphCount,
     keys: { offsets, ids: k.ids.subarray(start, end), counts: k.counts.subarray(start, end), types: k.types.subarray(start, end), groups: k.groups.subarray(start, end) },
   };
 }
@@ -294,7 +297,10 @@ export function alignDetailed(source: SegmentedText, target: SegmentedText, opti
   const wordsS = s.words.reduce((a, b) => a + b, 0);
   const wordsT = t.words.reduce((a, b) => a + b, 0);
   const cw = options.params?.cw ?? (wordsS > 0 && wordsT > 0 ? wordsT / wordsS : 1);
-  let params: ModelParams = { ...base, c, cw };
+  // The first passes leave paragraphs unpaired: whether they correspond is read off their path.
+  const offset = base.paragraphOffset;
+  let params: ModelParams = { ...base, c, cw, paragraphOffset: 0 };
+  let paragraphsCorrespond = true;
   const band1 = firstBand(s, t, params, anchors.keyCount, margin, fullLimit);
   lap('coarse');
   let band = band1;
@@ -314,16 +320,19 @@ export function alignDetailed(source: SegmentedText, target: SegmentedText, opti
       const ss = sliceUnits(s, 0, rows);
       const st = sliceUnits(t, 0, cols);
       const path1 = search(new Model(ss, st, sub, params, anchors.keyCount), sub);
+      paragraphsCorrespond = namesakes(path1, s, t);
       params = reestimate(path1, ss, st, params, estimateOptions);
       lap('pass1');
     } else {
       const path1 = search(new Model(s, t, band1, params, anchors.keyCount), band1);
+      paragraphsCorrespond = namesakes(path1, s, t);
       lap('pass1');
       params = reestimate(path1, s, t, params, estimateOptions);
       // The first path is already close: the final pass needs a narrower band around it.
       if ((n + 1) * (m + 1) > fullLimit) band = bandAroundPath(pathCells(path1), n, m, options.finalMargin ?? DEFAULT_FINAL_MARGIN);
     }
   }
+  params = { ...params, paragraphOffset: paragraphsCorrespond ? offset : 0 };
   const finalOptions: SearchOptions = { temperature, mbr: options.decode !== 'viterbi', mbrPenalty: options.mbrPenalty ?? DEFAULT_MBR_PENALTY };
   const build = (us: Units, ut: Units, b: Band) => new Model(us, ut, b, params, anchors.keyCount);
   let path = search(build(s, t, band), band, finalOptions);
@@ -335,6 +344,29 @@ export function alignDetailed(source: SegmentedText, target: SegmentedText, opti
     confidence: Math.round(Math.max(0, Math.min(1, b.posterior)) * 1000) / 1000,
   }));
   return { beads, params, cells: cellCount(band), timings, widenings };
+}
+
+/**
+ * True when a path pairs every paragraph mostly with its namesake (paragraph p of the source with
+ * paragraph p of the target, ties allowed): the sides' paragraphs correspond, as when MT kept
+ * them. Equal counts alone can mislead: a paragraph lost here and one added there shift all the
+ * paragraphs between.
+ */
+function namesakes(path: PathBead[], s: Units, t: Units): boolean {
+  const ps = s.paragraph;
+  const pt = t.paragraph;
+  if (!ps || !pt || s.paragraphCount !== t.paragraphCount) return false;
+  const tally = new Map<number, Map<number, number>>();
+  for (const b of path) {
+    if (b.i1 === b.i0 || b.j1 === b.j0) continue;
+    const p = ps[b.i0]!;
+    const row = tally.get(p) ?? new Map<number, number>();
+    tally.set(p, row);
+    const q = pt[b.j0]!;
+    row.set(q, (row.get(q) ?? 0) + 1);
+  }
+  for (const [p, row] of tally) if ((row.get(p) ?? 0) < Math.max(...row.values())) return false;
+  return true;
 }
 
 export function align(source: SegmentedText, target: SegmentedText, options: AlignOptions = {}): Bead[] {

@@ -31,6 +31,27 @@ describe('alignment', () => {
     for (const b of beads) assert.ok(b.confidence > 0.9, `${b.source}:${b.target} ${b.confidence}`);
   });
 
+  it('keeps an omission and an addition in their own paragraphs when the translation kept the paragraphs', () => {
+    // The dev set's floods story: paragraph 2 lost its second sentence, paragraph 3 gained one at
+    // its end. Sentence by sentence, pairing straight across the break looked cheaper.
+    const beads = align(segment(read('corpora/checks-dev/floods.en.txt'), 'en'), segment(read('corpora/checks-dev/floods.mt.ar.txt'), 'ar'));
+    assert.deepEqual(shapes(beads), ['0:0', '1:1', '2:', '3:2', '4:3', ':4', '5:5']);
+  });
+
+  it('does not hold paragraphs to their namesakes when a lost and a gained paragraph shift them', () => {
+    // The seed's paragraphs joined two by two; the MT's second is dropped and an unrelated one
+    // appended: the counts still match, but every paragraph in between pairs with the one before.
+    const two = (ps: string[]) => ps.map((p, i) => (i % 2 ? null : [p, ps[i + 1]].filter(Boolean).join(' '))).filter((p): p is string => p !== null);
+    const ens = two(enText.trim().split('\n\n'));
+    const ars = two(mtText.trim().split('\n\n'));
+    const added = 'وفي سياق آخر، افتتح المهرجان السينمائي أبوابه في القاهرة أمس. وحضر الافتتاح عدد كبير من الفنانين والنقاد.';
+    const source = segment(ens.join('\n\n'), 'en');
+    const target = segment([ars[0], ...ars.slice(2), added].join('\n\n'), 'ar');
+    assert.equal(target.paragraphs.length, source.paragraphs.length);
+    const s = shapes(align(source, target));
+    assert.deepEqual(s, ['0:0', '1:1', '2:', '3:', ...Array.from({ length: 11 }, (_, k) => `${k + 4}:${k + 2}`), ':13', ':14']);
+  });
+
   it('finds a 3-1 merge and an addition in text without paragraphs (one sentence a line)', () => {
     const ens = en.sentences.map((x) => x.text);
     const ars = segment(mtText, 'ar').sentences.map((x) => x.text);

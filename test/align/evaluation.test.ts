@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { type GoldBead, formatBeads, isValidAlignment, parseBeads } from '../../scripts/align/beads.js';
 import { fromLines } from '../../scripts/align/data.js';
 import { STANDARD_RATES, perturb, shapeCounts, splitSentence, touchedShare } from '../../scripts/align/gold.js';
+import { paragraphsOf } from '../../scripts/align/paragraphs.js';
 import { galeChurch, hunalign, ladderToBeads } from '../../scripts/align/peers.js';
 import { scoreDocuments } from '../../scripts/align/score.js';
 import { align } from '../../server/align/index.js';
@@ -58,6 +59,25 @@ describe('alignment evaluation', () => {
     for (const shape of ['1-1', '2-1', '1-2', '1-0', '0-1', '2-2', '3-1']) assert.ok((shapes.get(shape) ?? 0) > 0, `no ${shape} bead`);
     const touched = touchedShare(a);
     assert.ok(touched > 0.08 && touched < 0.3, `touched share ${touched}`);
+  });
+
+  it('puts paragraph breaks of the synthetic gold between beads, on both sides at once', () => {
+    const docs = Array.from({ length: 30 }, (_, k) => ({ id: `d${k}`, source: seedEn, target: seedAr }));
+    let unequal = 0;
+    for (const [k, d] of perturb(docs, 3, STANDARD_RATES).entries()) {
+      const p = paragraphsOf(d.gold, k);
+      assert.deepEqual(p, paragraphsOf(d.gold, k), 'seeded');
+      assert.equal(p.source.length, d.source.length);
+      assert.equal(p.target.length, d.target.length);
+      for (const side of [p.source, p.target]) side.forEach((x, i) => assert.ok(x - (i ? side[i - 1]! : 0) <= 1 && x >= (i ? side[i - 1]! : 0), 'dense, in order'));
+      // Breaks fall between beads: a bead's sentences share a paragraph on each side.
+      for (const [s, t] of d.gold) assert.ok(new Set(s.map((i) => p.source[i])).size <= 1 && new Set(t.map((i) => p.target[i])).size <= 1, `${s}:${t}`);
+      const text = fromLines(d.source, 'en', p.source);
+      assert.equal(text.paragraphs.length, p.source[p.source.length - 1]! + 1);
+      assert.deepEqual(text.sentences.map((x) => x.paragraph), p.source);
+      if (p.source[p.source.length - 1] !== p.target[p.target.length - 1]) unequal++;
+    }
+    assert.ok(unequal > 0 && unequal < 15, `${unequal} of 30 documents lost or gained a whole paragraph`);
   });
 
   it('splits a long Arabic sentence at the comma nearest its middle', () => {
