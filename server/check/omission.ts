@@ -87,27 +87,7 @@ export const omission = defineCheck<Options>({
     // measured on professional EN→AR news (NTREX), so a very uniform document is not too strict.
     const spread = enough ? Math.max(1.4826 * median(logs.map((x) => Math.abs(x - centre))), 0.2) : 0.3;
 
-    // When both sides have the same paragraphs, a paragraph whose translation has fewer
-    // sentences than its source lost one: the aligner then pairs a sentence with one from the
-    // next paragraph. Such a pair is reported as a likely omission on its source side.
-    const parallel = doc.source.paragraphs.length === doc.target.paragraphs.length && doc.source.paragraphs.length > 1;
-    const count = (t: typeof doc.source, p: number) => t.sentences.filter((x) => x.paragraph === p).length;
-
     return (bead: BeadView): FindingDraft[] => {
-      if (parallel && bead.source.length && bead.target.length) {
-        const sp = bead.source[0]!.paragraph;
-        const tp = bead.target[0]!.paragraph;
-        if (sp !== tp && count(doc.target, sp) < count(doc.source, sp)) {
-          const s = bead.source[0]!;
-          return [{
-            side: 'source',
-            sentence: s.index,
-            start: s.start,
-            end: s.end,
-            message: `Paragraph ${sp + 1} has ${count(doc.source, sp)} sentences in the source but ${count(doc.target, sp)} in the translation, and this sentence is paired with one from another paragraph: it was probably left out.`,
-          }];
-        }
-      }
       if (bead.target.length === 0) {
         return bead.source.map((s) => ({
           side: 'source' as const,

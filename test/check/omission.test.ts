@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { runChecks } from '../../server/check/index.js';
+import { processDocument } from '../../server/pipeline.js';
 import { segment } from '../../server/segment/index.js';
+import { read } from '../helpers/paths.js';
 import { checkPair } from './helpers.js';
 
 const omission = (en: string, ar: string) => checkPair(en, ar, { only: 'omission' }).map((f) => [f.side, f.text]);
@@ -29,6 +31,27 @@ describe('omission check', () => {
     assert.deepEqual(f.filter((x) => x.check === 'omission').map((x) => [x.side, x.text, x.category]), [['source', 'Two.', 'Accuracy/Omission']]);
     const g = runChecks({ source: target, target: segment('واحد.\n\nاثنان.', 'ar'), alignment: [{ source: [0], target: [0], confidence: 1 }, { source: [], target: [1], confidence: 1 }] });
     assert.deepEqual(g.filter((x) => x.check === 'omission').map((x) => [x.side, x.text, x.category]), [['target', 'اثنان.', 'Accuracy/Addition']]);
+  });
+
+  it('reports a sentence lost from one paragraph and one added to the next, and nothing in a shifted stretch', () => {
+    const found = (en: string, ar: string) =>
+      processDocument({ id: 'x', corpus: 'c', title: 'x', system: 'mt', references: [], sourceText: en, targetText: ar, sourceLang: 'en', targetLang: 'ar' })
+        .findings.filter((f) => f.check === 'omission')
+        .map((f) => [f.side, f.text.slice(0, 30)])
+        .sort();
+    assert.deepEqual(found(read('corpora/checks-dev/floods.en.txt'), read('corpora/checks-dev/floods.mt.ar.txt')), [
+      ['source', 'Aid workers warned that roads '],
+      ['target', 'وأضافوا أن فرق الإنقاذ تعمل لي'],
+    ]);
+    // The seed's paragraphs two by two; the MT's second lost and an unrelated one appended, so the
+    // paragraphs in between are each paired with the one before: only the lost and added count.
+    const two = (text: string) => text.trim().split('\n\n').map((p, i, ps) => (i % 2 ? '' : [p, ps[i + 1]].filter(Boolean).join(' '))).filter(Boolean);
+    const en = two(read('corpora/mali-minusma/source.en.txt'));
+    const ar = two(read('corpora/mali-minusma/mt.ar.txt'));
+    const added = 'وفي سياق آخر، افتتح المهرجان السينمائي أبوابه في القاهرة أمس. وحضر الافتتاح عدد كبير من الفنانين والنقاد.';
+    const shifted = found(en.join('\n\n'), [ar[0], ...ar.slice(2), added].join('\n\n'));
+    assert.deepEqual(shifted.map(([side]) => side), ['source', 'source', 'target', 'target']);
+    assert.ok(shifted.some(([, text]) => text!.startsWith('وفي سياق آخر')), JSON.stringify(shifted));
   });
 
   it('flags a pair whose length is an outlier against the document', () => {
