@@ -30,6 +30,32 @@ type Options = z.infer<typeof Options>;
 
 const ENGLISH_NEGATION = /(?<![\p{L}])(?:not|never|no|nor|without|cannot)(?![\p{L}])|n['’]t(?![\p{L}])/giu;
 
+/**
+ * English idioms whose negation denies nothing, so a faithful Arabic has none: "No. 10" is a
+ * number; "not least", "not long after", "not only … but"; "never more so than" (= especially);
+ * "don't forget" (= تذكّر, remember); "can't wait to" (= يتوق); "couldn't agree more" (= أتفق
+ * تمامًا). Each is matched from the negation word on (for n't, with the verb before it).
+ */
+const NOT_DENYING: ReadonlyArray<[word: RegExp, before: RegExp | null, after: RegExp]> = [
+  [/^no$/iu, null, /^\.\s*\d/u],
+  [/^not$/iu, null, /^\s+(?:least|long|only|just|to\s+mention)\b/iu],
+  [/^never$/iu, null, /^\s+more\s+so\b/iu],
+  [/^not$/iu, /\bdo\s+$/iu, /^\s+forget\b/iu],
+  [/^n['’]t$/iu, /\bdo$/iu, /^\s+forget\b/iu],
+  [/^cannot$/iu, null, /^\s+wait\s+(?:to|for)\b/iu],
+  [/^n['’]t$/iu, /\bca$/iu, /^\s+wait\s+(?:to|for)\b/iu],
+  [/^n['’]t$/iu, /\bcould$/iu, /^\s+agree\s+more\b/iu],
+];
+
+function notDenying(src: string, at: number, word: string): boolean {
+  for (const [w, before, after] of NOT_DENYING) {
+    if (!w.test(word)) continue;
+    if (before && !before.test(src.slice(Math.max(0, at - 12), at))) continue;
+    if (after.test(src.slice(at + word.length, at + word.length + 24))) return true;
+  }
+  return false;
+}
+
 /** Arabic negation particles and words, folded; matched behind و، ف، ب، ل. */
 const ARABIC_NEGATION = new Set(
   ['لا', 'لم', 'لن', 'ليس', 'ليست', 'لست', 'لسنا', 'لستم', 'ليسوا', 'ليسا', 'ليستا', 'غير', 'دون', 'بدون', 'ما', 'عدم', 'بلا', 'لما', 'أبدا', 'أبدًا', 'قط', 'كلا', 'إلا', 'سوى', 'انعدام', 'غياب', 'بغير', 'ولا', 'ألا', 'لئلا', 'كي لا', 'يمنع', 'ممنوع', 'رفض', 'رفضت', 'يرفض', 'ترفض', 'امتنع', 'امتنعت', 'فشل', 'فشلت', 'يفشل', 'تفشل', 'يخلو', 'خال', 'خالية', 'لايزال', 'مازال', 'ماتزال', 'لازال', 'يعد', 'تعد', 'عجز', 'عجزت', 'يعجز', 'تعجز', 'تعذر', 'يتعذر', 'دونما', 'يستحيل', 'مستحيل']
@@ -137,10 +163,7 @@ export const omission = defineCheck<Options>({
           ENGLISH_NEGATION.lastIndex = s.start;
           let m: RegExpExecArray | null;
           while ((m = ENGLISH_NEGATION.exec(src)) !== null && m.index < s.end) {
-            const after = src.slice(m.index + m[0].length, m.index + m[0].length + 8);
-            // "No. 10" is a number; "not least", "not long after", "not only … but" do not deny.
-            if (/^no$/iu.test(m[0]) && /^\.\s*\d/u.test(after)) continue;
-            if (/^not$/iu.test(m[0]) && /^\s+(?:least|long|only|just|to mention)\b/iu.test(src.slice(m.index + 3, m.index + 20))) continue;
+            if (notDenying(src, m.index, m[0])) continue;
             neg = { start: m.index, end: m.index + m[0].length, sentence: s.index };
             break;
           }

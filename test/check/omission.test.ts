@@ -20,7 +20,20 @@ describe('omission check', () => {
       ['Relief officials have not been able to reach the town.', 'عجز مسؤولو الإغاثة عن الوصول إلى البلدة.'],
       ['The form of Spieth, not least, was encouraging.', 'كان أداء سبيث مشجعًا.'],
       ['See Rule No. 10.', 'انظر القاعدة رقم 10.'],
+      ['Never more so than this winter.', 'وخاصةً هذا الشتاء.'],
+      ["Don't forget to vote on Thursday.", 'تذكروا التصويت يوم الخميس.'],
+      ['Do not forget your passport.', 'تذكر جواز سفرك.'],
+      ["We can't wait to see them play.", 'نتوق لرؤيتهم يلعبون.'],
+      ["I couldn't agree more with her.", 'أتفق معها تمامًا.'],
     ];
+    // The same words denying something still need a negation.
+    const denying: Array<[string, string, string]> = [
+      ['They did not forget the victims.', 'نسوا الضحايا.', 'not'],
+      ["They can't wait any longer.", 'سينتظرون أكثر.', "n't"],
+      ["I couldn't agree with her.", 'اتفقت معها.', "n't"],
+      ['He never spoke more than twice.', 'تحدث أكثر من مرتين.', 'never'],
+    ];
+    for (const [en, ar, word] of denying) assert.deepEqual(omission(en, ar), [['source', word]], en);
     for (const [en, ar] of negated) assert.deepEqual(omission(en, ar), [], ar);
   });
 
