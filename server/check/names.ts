@@ -240,6 +240,8 @@ export const names = defineCheck<Options>({
         let lastEnd = -1;
         for (const w of sentenceWords(doc.source, s.index)) {
           if (w.start < lastEnd || !capitalised(w) || (w.start > s.start && src[w.start - 1] === '-')) continue;
+          // A hashtag (#MeToo) is a slogan: translators render it by its meaning (#أنا_أيضًا).
+          if (w.start > 0 && src[w.start - 1] === '#') continue;
           NAME_AT.lastIndex = w.start;
           const text = NAME_AT.exec(src)?.[0] ?? w.text;
           lastEnd = w.start + text.length;

@@ -40,6 +40,8 @@ describe('names check', () => {
       ['The Ibrox side lost.', 'خسر فريقإيبروكس.'],
       ['He picked out Menga for a simple finish.', 'وفي تمريرهالمينجا أنهى الهجمة.'],
       ['Kavanaugh sidestepped the questions.', 'تجنبكافانوكافة الأسئلة.'],
+      // A hashtag is a slogan, rendered by its meaning.
+      ['Since the #MeToo movement began, more women have spoken out.', 'منذ انطلاق حركة #أنا_أيضًا، تحدثت نساء أكثر.'],
     ];
     for (const [en, ar] of ok) assert.deepEqual(names(en, ar), [], ar);
   });
@@ -49,5 +51,7 @@ describe('names check', () => {
     assert.deepEqual(names('The group JNIM claimed the attack.', 'تبنت جماعة جنون الهجوم.'), [['target', 'جنون']]);
     // A long word Arabic knows is not searched inside: a name missing stays missing.
     assert.deepEqual(names('Officials from Pelletier met the doctors.', 'اجتمع المسؤولون بأطباءالمستشفيات.'), [['source', 'Pelletier']]);
+    // Only the hashtag is excused, not the same word as a name.
+    assert.deepEqual(names('The activist Tarana Burke founded #MeToo.', 'أسست الناشطة الحملة.'), [['source', 'Tarana Burke']]);
   });
 });
