@@ -153,6 +153,7 @@ if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
   }
   const verdicts = new Map<string, number>();
   const unjudged: string[] = [];
+  const seen = new Set<string>();
   let sentences = 0;
   const examples: string[] = [];
   for (const d of docs) {
@@ -164,6 +165,7 @@ if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
         const text = f.side === 'target' ? d.target.text : d.source.text;
         const key = [d.id, text.slice(0, f.start).split('\n').length, f.check, f.side, JSON.stringify(f.text.slice(0, 40))].join('\t');
         const v = judged.get(key);
+        seen.add(key);
         if (v) verdicts.set(v, (verdicts.get(v) ?? 0) + 1);
         else unjudged.push(`${d.id} ${short(f)}`);
       }
@@ -187,6 +189,10 @@ if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
     console.log(`  read one by one (${path.relative(ROOT, values.judged!)}): ${verdicts.get('defect') ?? 0} defects of the reference, ${fa} false alarms, ${unjudged.length} not judged yet`);
     console.log(`  false alarms among them: ${((20 * fa) / sentences).toFixed(3)} per 20 sentences${unjudged.length ? ` (plus up to ${((20 * unjudged.length) / sentences).toFixed(3)} from the findings not judged)` : ''}`);
     for (const u of unjudged.slice(0, 20)) console.log(`    not judged: ${u}`);
+    // A judged row no longer raised: a fixed false alarm, or a real defect a change silenced.
+    const gone = new Map<string, number>();
+    for (const [key, v] of judged) if (!seen.has(key)) gone.set(v, (gone.get(v) ?? 0) + 1);
+    if (gone.size) console.log(`  judged but no longer raised: ${gone.get('false-alarm') ?? 0} false alarms, ${gone.get('defect') ?? 0} defects`);
   }
   for (const e of examples) console.log(`  ${e}`);
 }
