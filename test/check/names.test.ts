@@ -40,6 +40,9 @@ describe('names check', () => {
       ['The Ibrox side lost.', 'خسر فريقإيبروكس.'],
       ['He picked out Menga for a simple finish.', 'وفي تمريرهالمينجا أنهى الهجمة.'],
       ['Kavanaugh sidestepped the questions.', 'تجنبكافانوكافة الأسئلة.'],
+      // A name at the start of a run-together word; a person named by nationality.
+      ['It asks whether the inquiry of Kavanaugh could change their minds.', 'تسأل ما إذا كان التحقيق بشأن كافانويمكن أن يغير رأيهم.'],
+      ['The Spaniard and the Swede never recovered.', 'لم يتعافَ الإسباني والسويدي أبدًا.'],
       // A hashtag is a slogan, rendered by its meaning.
       ['Since the #MeToo movement began, more women have spoken out.', 'منذ انطلاق حركة #أنا_أيضًا، تحدثت نساء أكثر.'],
     ];
@@ -51,6 +54,10 @@ describe('names check', () => {
     assert.deepEqual(names('The group JNIM claimed the attack.', 'تبنت جماعة جنون الهجوم.'), [['target', 'جنون']]);
     // A long word Arabic knows is not searched inside: a name missing stays missing.
     assert.deepEqual(names('Officials from Pelletier met the doctors.', 'اجتمع المسؤولون بأطباءالمستشفيات.'), [['source', 'Pelletier']]);
+    // A name with a translated word (County) is missing when only that word is there, and two
+    // ordinary words that happen to sound like it (قالوا إن for Kavanaugh) are not its spelling.
+    assert.deepEqual(names('Residents of Kavanaugh County were told to leave.', 'طُلب من سكان المقاطعة المغادرة.'), [['source', 'Kavanaugh County']]);
+    assert.deepEqual(names('They said Kavanaugh was flooded.', 'قالوا إن المقاطعة غمرتها المياه.'), [['source', 'Kavanaugh']]);
     // Only the hashtag is excused, not the same word as a name.
     assert.deepEqual(names('The activist Tarana Burke founded #MeToo.', 'أسست الناشطة الحملة.'), [['source', 'Tarana Burke']]);
   });
