@@ -69,8 +69,11 @@ function titleCaseOf(side: SegmentedText, sentence: number): boolean {
     all = side.sentences.map((s) => {
       // The first word is capitalised anyway: counted, it made a short sentence holding one
       // two-word name ("Residents of Kavanaugh County were told to leave") look like a headline.
+      // And Title Case capitalises ordinary words ("Dips Deep Equalizer"); a sentence of names
+      // and titles ("He met Senator Pelosi in Washington") has at most one.
       const content = sentenceWords(side, s.index).slice(1).filter((w) => w.text.length >= 4 && !ENGLISH_STOPWORDS.has(w.folded));
-      return content.length >= 3 && content.filter(capitalised).length >= content.length * 0.7;
+      const caps = content.filter(capitalised);
+      return content.length >= 3 && caps.length >= content.length * 0.7 && caps.filter((w) => isEnglishWord(w.text.toLowerCase())).length >= 2;
     });
     titleCases.set(side, all);
   }

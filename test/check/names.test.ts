@@ -58,6 +58,9 @@ describe('names check', () => {
     // ordinary words that happen to sound like it (قالوا إن for Kavanaugh) are not its spelling.
     assert.deepEqual(names('Residents of Kavanaugh County were told to leave.', 'طُلب من سكان المقاطعة المغادرة.'), [['source', 'Kavanaugh County']]);
     assert.deepEqual(names('They said Kavanaugh was flooded.', 'قالوا إن المقاطعة غمرتها المياه.'), [['source', 'Kavanaugh']]);
+    // A sentence of names and titles is not a Title Case headline, where capitals prove nothing.
+    assert.deepEqual(names('He met Senator Pelosi in Washington.', 'التقى في واشنطن.'), [['source', 'Senator Pelosi']]);
+    assert.deepEqual(names('Peacekeepers Leave Rebel Stronghold In Northern Mali', 'قوات حفظ السلام تغادر معقل المتمردين في شمال مالي'), []);
     // Only the hashtag is excused, not the same word as a name.
     assert.deepEqual(names('The activist Tarana Burke founded #MeToo.', 'أسست الناشطة الحملة.'), [['source', 'Tarana Burke']]);
   });
