@@ -47,6 +47,13 @@ const NOT_DENYING: ReadonlyArray<[word: RegExp, before: RegExp | null, after: Re
   [/^n['’]t$/iu, /\bcould$/iu, /^\s+agree\s+more\b/iu],
 ];
 
+/** English left in the translation keeps its own negation (the untranslated check reports it). */
+function keptInEnglish(word: string, sentences: ReadonlyArray<{ text: string }>): boolean {
+  const w = word.toLowerCase().replace(/’/gu, "'");
+  const re = w === "n't" ? /n['’]t(?![\p{L}])/iu : new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu');
+  return sentences.some((s) => re.test(s.text));
+}
+
 function notDenying(src: string, at: number, word: string): boolean {
   for (const [w, before, after] of NOT_DENYING) {
     if (!w.test(word)) continue;
@@ -171,7 +178,7 @@ export const omission = defineCheck<Options>({
         }
         // Text that lost its spaces (فهملا) hides the particle; the typography check reports it.
         const glued = bead.target.some((s) => /[\u0621-\u064A]{18,}/u.test(s.text));
-        if (neg && !glued && !hasArabicNegation(doc.target, bead.target)) {
+        if (neg && !glued && !hasArabicNegation(doc.target, bead.target) && !keptInEnglish(src.slice(neg.start, neg.end), bead.target)) {
           out.push({
             side: 'source',
             ...neg,

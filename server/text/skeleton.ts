@@ -33,6 +33,7 @@ const EN_TO_AR: Record<string, string> = {
   F: 'ف', // ph
   K: 'خك', // kh
   G: 'غجفق', // gh
+  D: 'ذضظد', // dh: Arabic names written in English (Riyadh الرياض, Abu Dhabi أبو ظبي)
   C: 'Cشكخ', // ch (C is the Arabic تش unit)
 };
 
@@ -45,6 +46,7 @@ const DIGRAPHS: Array<[RegExp, string]> = [
   [/th/g, 'T'],
   [/ph/g, 'F'],
   [/kh/g, 'K'],
+  [/dh/g, 'D'],
   [/gh/g, 'G'],
   [/ch/g, 'C'],
   [/ck/g, 'k'],

@@ -25,6 +25,9 @@ describe('omission check', () => {
       ['Do not forget your passport.', 'تذكر جواز سفرك.'],
       ["We can't wait to see them play.", 'نتوق لرؤيتهم يلعبون.'],
       ["I couldn't agree more with her.", 'أتفق معها تمامًا.'],
+      // Left in English, the negation is still there (the untranslated check reports the English).
+      ['Lawyers argued that the evidence had been gathered without a warrant.', 'وقال المحامون إن the evidence had been gathered without a warrant.'],
+      ["They said it wasn't over.", "وقالوا إن it wasn't over."],
     ];
     // The same words denying something still need a negation.
     const denying: Array<[string, string, string]> = [
