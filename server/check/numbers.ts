@@ -37,6 +37,13 @@ function matches(a: NumberMention, b: NumberMention, strict: boolean): boolean {
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
+/** A number as written, with its value after it when the writing does not already say it. */
+const said = (written: string, n: number) => (written === String(n) || written === fmt(n) ? `"${written}"` : `"${written}" (${fmt(n)})`);
+/** Western digits rewritten in the digit system `like` uses (٠-٩ or ۰-۹), so a fix matches its text. */
+function inDigitsOf(digits: string, like: string): string {
+  const zero = /[\u0660-\u0669]/u.test(like) ? 0x0660 : /[\u06F0-\u06F9]/u.test(like) ? 0x06f0 : 0x30;
+  return digits.replace(/[0-9]/gu, (d) => String.fromCharCode(zero + d.charCodeAt(0) - 0x30));
+}
 
 export const numbers = defineCheck<Options>({
   id: 'numbers',
@@ -135,8 +142,8 @@ export const numbers = defineCheck<Options>({
           sentence: tm.sentence,
           start: tm.start,
           end: tm.end,
-          message: `"${tgt.slice(tm.start, tm.end)}" (${fmt(tm.values[0]!)}) where the source has "${src.slice(sm.start, sm.end)}" (${fmt(sm.values[0]!)}).`,
-          ...(digitsOnly && sm.kind === 'digits' && Number.isInteger(sm.values[0]) ? { suggestion: String(sm.values[0]) } : {}),
+          message: `${said(tgt.slice(tm.start, tm.end), tm.values[0]!)} where the source has ${said(src.slice(sm.start, sm.end), sm.values[0]!)}.`,
+          ...(digitsOnly && sm.kind === 'digits' && Number.isInteger(sm.values[0]) ? { suggestion: inDigitsOf(String(sm.values[0]), tgt.slice(tm.start, tm.end)) } : {}),
         });
       }
       for (const sm of missing) {
@@ -146,7 +153,7 @@ export const numbers = defineCheck<Options>({
           start: sm.start,
           end: sm.end,
           category: 'Accuracy/Omission',
-          message: `The number "${src.slice(sm.start, sm.end)}" (${fmt(sm.values[0]!)}) is not in the translation, in digits or in words.`,
+          message: `The number ${said(src.slice(sm.start, sm.end), sm.values[0]!)} is not in the translation, in digits or in words.`,
         });
       }
       for (const tm of extra) {
@@ -157,7 +164,7 @@ export const numbers = defineCheck<Options>({
           end: tm.end,
           category: 'Accuracy/Addition',
           severity: 'minor',
-          message: `The number "${tgt.slice(tm.start, tm.end)}" (${fmt(tm.values[0]!)}) is not in the source.`,
+          message: `The number ${said(tgt.slice(tm.start, tm.end), tm.values[0]!)} is not in the source.`,
         });
       }
       return out;

@@ -35,6 +35,13 @@ describe('numbers check', () => {
     const [changed] = checkPair('The mission had 30,000 pupils.', 'كان لدى البعثة 300000 تلميذ.', { only: 'numbers' });
     assert.equal(changed!.suggestion, '30000');
     assert.match(changed!.message, /30,000/);
+    // The fix is written in the translation's own digits; a value is spelled out only where the
+    // writing does not already say it (no "(2,021)" after a year).
+    const [indic] = checkPair('There were 17 candidates.', 'كان هناك ١٩ مرشحًا.', { only: 'numbers' });
+    assert.equal(indic!.suggestion, '١٧');
+    assert.equal(indic!.message, '"١٩" (19) where the source has "17".');
+    const [year] = checkPair('They left in 2022.', 'غادروا في عام 2021.', { only: 'numbers' });
+    assert.equal(year!.message, '"2021" where the source has "2022".');
   });
 
   it('reads a tie (2-2) and digits grouped by a space (116 123) as the translation writes them', () => {
