@@ -168,7 +168,7 @@ export const terminology = defineCheck({
             severity: o.term.status === 'deprecated' ? 'major' : 'minor',
             message:
               `"${o.term.text}" is ${o.term.status === 'deprecated' ? 'a forbidden' : 'an outdated'} term in the glossary` +
-              (o.term.note ? ` (${o.term.note})` : '') +
+              (o.term.note ? ` (${o.term.note.trim().replace(/[.。]+$/u, '')})` : '') +
               (suggestion ? `; use "${suggestion}".` : '.'),
             ...(suggestion ? { suggestion } : {}),
           });

@@ -76,6 +76,10 @@ describe('terminology check', () => {
       const got = check('The junta ordered it.', ar).filter((f) => f.side === 'target').map((f) => f.text);
       assert.deepEqual(got, expected, ar);
     }
+    // The glossary's note is quoted without its own full stop.
+    const noted: Glossary = { name: 'n', entries: [{ id: 'pm', terms: [{ lang: 'en', text: 'prime minister', status: 'preferred' }, { lang: 'ar', text: 'رئيس الوزراء', status: 'preferred' }, { lang: 'ar', text: 'الوزير الأول', status: 'deprecated', note: 'Maghreb usage.' }] }] };
+    const [f] = check("The prime minister's office said so.", 'قال مكتب الوزير الأول ذلك.', noted);
+    assert.equal(f!.message, '"الوزير الأول" is a forbidden term in the glossary (Maghreb usage); use "رئيس الوزراء".');
   });
 
   it('accepts the preferred or admitted translation and handles English inflection', () => {
