@@ -1,12 +1,14 @@
 // Glossary terminology: a forbidden (deprecated or superseded) target term is an error wherever
 // it appears; a source term whose glossary translation is missing from the aligned target is
-// flagged on the source side. Arabic matching folds letters and tolerates clitics (والخنتة،
+// flagged on the source side; an admitted term is flagged where the same document also uses the
+// preferred one (two words for one concept). Arabic matching folds letters and tolerates clitics (والخنتة،
 // للخنتة); English matching tolerates plurals and possessives (juntas, Mali's).
 import type { GlossaryEntry, Sentence, Term } from '../core/types.js';
 import { foldArabic, foldArabicKey } from '../text/arabic.js';
 import { arabicTermRegex } from '../text/clitics.js';
 import { englishTermRegex } from '../text/english.js';
 import { originalSpan, type Folded } from '../text/fold.js';
+import { arabicSkeleton } from '../text/skeleton.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck, primaryLang, sentenceOf } from './types.js';
 
@@ -118,11 +120,31 @@ function inSentences(occ: Map<number, Occurrence[]>, sentences: Sentence[]): rea
 
 const isForbidden = (t: Term) => t.status === 'deprecated' || t.status === 'superseded';
 
+/** A term's words as comparable keys: Arabic consonant skeletons without the article, else lower case. */
+function wordKeys(text: string): string[] {
+  return text
+    .trim()
+    .split(/\s+/u)
+    .map((w) => (ARABIC_SCRIPT.test(w) ? arabicSkeleton(foldArabicKey(w).replace(/^ال(?=..)/u, '')) : w.toLowerCase().slice(0, 5)))
+    .filter(Boolean);
+}
+
+/**
+ * Whether two allowed terms are forms of one word rather than two words: the head of one is a
+ * word of the other (قافلة/قوافل share ق ف ل; حفظة السلام/قوات حفظ السلام share حفظ). Glossaries
+ * list plurals and phrasings as admitted; only a second head word (المجلس/الطغمة) is two terms.
+ */
+function variantOf(a: string, b: string): boolean {
+  const ka = wordKeys(a);
+  const kb = wordKeys(b);
+  return (ka[0] !== undefined && kb.includes(ka[0])) || (kb[0] !== undefined && ka.includes(kb[0]));
+}
+
 export const terminology = defineCheck({
   id: 'terminology',
   category: 'Terminology',
   severity: 'major',
-  description: 'Forbidden glossary terms in the target; glossary translations missing from the aligned target.',
+  description: 'Forbidden glossary terms in the target; glossary translations missing from the aligned target; an admitted term where the same document also uses the preferred one.',
   example: 'الخنتة is deprecated in the glossary for "junta": use المجلس العسكري.',
   prepare(doc: CheckDocument) {
     const entries: GlossaryEntry[] = doc.glossary?.entries ?? [];
@@ -144,11 +166,17 @@ export const terminology = defineCheck({
         const tgt = entry.terms.filter((t) => primaryLang(t.lang) === tgtLang);
         if (tgt.length === 0) return null;
         const preferred = tgt.find((t) => t.status === 'preferred') ?? tgt.find((t) => !isForbidden(t));
+        const tgtOcc = bySentence(findAll(doc.target.text, tgtLower, tgtFolded, tgt), doc.target.sentences);
+        // Which preferred term the translation itself uses somewhere: an admitted one elsewhere in
+        // the same document is then an inconsistency (one concept, two words for the reader).
+        let used: Term | undefined;
+        for (const list of tgtOcc.values()) used ??= list.find((o) => o.term.status === 'preferred')?.term;
         return {
           entry,
           preferred,
+          usedPreferred: used,
           srcOcc: bySentence(findAll(doc.source.text, srcLower, srcFolded, src), doc.source.sentences),
-          tgtOcc: bySentence(findAll(doc.target.text, tgtLower, tgtFolded, tgt), doc.target.sentences),
+          tgtOcc,
         };
       })
       .filter((p) => p !== null);
@@ -172,6 +200,21 @@ export const terminology = defineCheck({
               (suggestion ? `; use "${suggestion}".` : '.'),
             ...(suggestion ? { suggestion } : {}),
           });
+        }
+        if (p.usedPreferred) {
+          for (const o of tgtHere) {
+            if (o.term.status !== 'admitted' || variantOf(o.term.text, p.usedPreferred.text)) continue;
+            const concept = p.entry.terms.find((t) => primaryLang(t.lang) === srcLang)?.text;
+            findings.push({
+              side: 'target',
+              sentence: sentenceOf(bead.target, o.start),
+              start: o.start,
+              end: o.end,
+              severity: 'minor',
+              message: `"${o.term.text}" (admitted) and "${p.usedPreferred.text}" (preferred) both translate ${concept ? `"${concept}"` : 'one glossary concept'} in this document: use one term throughout.`,
+              suggestion: p.usedPreferred.text,
+            });
+          }
         }
         if (bead.target.length === 0 || forbidden.length > 0) continue;
         const srcHere = inSentences(p.srcOcc, bead.source);

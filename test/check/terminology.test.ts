@@ -62,6 +62,21 @@ describe('terminology check', () => {
     }
   });
 
+  it('flags an admitted term where the document also uses the preferred one, as the expert review of the second system does', () => {
+    const llm = readCorpus(SEED_CORPUS).documents.find((d) => d.pair.system === 'llm-mt-2024')!;
+    const mixed = processDocument(llm.pair).findings.filter((f) => f.check === 'terminology' && /one term throughout/.test(f.message));
+    // الطغمة العسكرية beside المجلس العسكري; قوافل (a plural of قافلة) and قوات حفظ السلام (a
+    // phrasing of حفظة السلام) are forms of the same word and are not reported.
+    assert.deepEqual(mixed.map((f) => [f.text, f.suggestion]), [['الطغمة العسكرية', 'المجلس العسكري']]);
+    assert.ok(llm.review.some((a) => a.category === 'Terminology' && llm.pair.targetText.slice(a.start, a.end) === 'الطغمة العسكرية'));
+    // Alone, an admitted term is fine.
+    assert.deepEqual(check('The junta ordered it.', 'أمرت الطغمة العسكرية بذلك.'), []);
+    assert.deepEqual(
+      check('The junta ordered it. The junta left.', 'أمرت الطغمة العسكرية بذلك. وغادر المجلس العسكري.').map((f) => f.text),
+      ['الطغمة العسكرية'],
+    );
+  });
+
   it('finds forbidden terms behind Arabic clitics and ignores look-alikes', () => {
     const cases: Array<[string, string[]]> = [
       ['والخنتة أمرت بذلك.', ['والخنتة']],
