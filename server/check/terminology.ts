@@ -22,14 +22,16 @@ const ARABIC_SCRIPT = /[\p{Script=Arabic}]/u;
 
 /**
  * A literal every match of the term contains, and how far after the match's start it can sit:
- * the first word less its article and last letter (Arabic, after a proclitic chain of up to four
- * letters: وبال), or the first word up to an apostrophe less its last letter (English, at the
- * start). Null when too short to help.
+ * the first word less its article and last letter, or less a plural's ون/ين (Arabic, after a
+ * proclitic chain of up to four letters: وبال), or the first word up to an apostrophe less its
+ * last letter (English, at the start). Null when too short to help.
  */
 function anchorOf(term: Term): { literal: string; lead: number } | null {
   if (ARABIC_SCRIPT.test(term.text)) {
     const w = foldArabicKey(term.text).trim().split(/\s+/u)[0] ?? '';
-    const literal = (w.startsWith('ال') && w.length > 2 ? w.slice(2) : w).slice(0, -1);
+    const stem = w.startsWith('ال') && w.length > 2 ? w.slice(2) : w;
+    // A sound plural's ن goes in the construct state (المتمردين → متمردو): the anchor stops before it.
+    const literal = stem.length >= 5 && /(?:ون|ين)$/u.test(stem) ? stem.slice(0, -2) : stem.slice(0, -1);
     return literal.length >= 2 ? { literal, lead: 4 } : null;
   }
   const first = term.text.trim().split(/[\s-]+/u)[0] ?? '';

@@ -12,12 +12,27 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * A sound masculine plural (…ون/…ين, five letters or more) in any case, or in the construct state,
+ * which drops its ن (متمردو الطوارق، مسؤولي البعثة) and may then take a pronoun (متمرديهم).
+ * Null for other words.
+ */
+function soundPlural(word: string, last: boolean, construct: boolean): string | null {
+  if (word.length < 5 || !/(?:ون|ين)$/u.test(word)) return null;
+  const base = escapeRegex(word.slice(0, -2));
+  return construct ? `${base}(?:ون|ين|[وي]${last ? `${ENCLITICS}?` : ''})` : `${base}(?:ون|ين)`;
+}
+
 /** Pattern for the first word: its own article may be replaced by a proclitic chain. */
 function firstWordPattern(word: string, last: boolean): string {
   if (word.startsWith('ال') && word.length > 2) {
     const stem = escapeRegex(word.slice(2));
+    const plural = soundPlural(word.slice(2), last, false);
     // و/ف + (ب/ك + ال | لل): والخنتة، بالخنتة، للخنتة، وللخنتة
-    return `(?:[وف]?(?:[بك]?ال|لل))${stem}`;
+    if (!plural) return `(?:[وف]?(?:[بك]?ال|لل))${stem}`;
+    // A plural in construct has no article of its own: المتمردين → متمردو الطوارق.
+    const construct = `${escapeRegex(word.slice(2, -2))}[وي]${last ? `${ENCLITICS}?` : ''}`;
+    return `(?:(?:[وف]?(?:[بك]?ال|لل))${plural}|(?:[وف]?[بكل]?)${construct})`;
   }
   // An indefinite term may still appear with an article or a preposition: تمرد → التمرد.
   return `(?:[وف]?(?:[بك]?ال|لل|[بكل])?)${wordBody(word, last)}`;
@@ -25,6 +40,10 @@ function firstWordPattern(word: string, last: boolean): string {
 
 /** The word itself; an indefinite last word may carry an enclitic pronoun. */
 function wordBody(word: string, last: boolean): string {
+  if (!word.startsWith('ال')) {
+    const plural = soundPlural(word, last, true);
+    if (plural) return plural;
+  }
   if (!last || word.startsWith('ال')) return escapeRegex(word);
   if (word.endsWith('ه') && word.length > 2) {
     const stem = escapeRegex(word.slice(0, -1));

@@ -97,6 +97,15 @@ describe('terminology check', () => {
     assert.equal(f!.message, '"الوزير الأول" is a forbidden term in the glossary (Maghreb usage); use "رئيس الوزراء".');
   });
 
+  it('matches a sound plural in every case and in the construct state (متمردو الطوارق)', () => {
+    const rebels: Glossary = { name: 'r', entries: [{ id: 'rebels', terms: [{ lang: 'en', text: 'rebels', status: 'preferred' }, { lang: 'ar', text: 'المتمردين', status: 'preferred' }] }] };
+    for (const ar of ['طرد متمردو الطوارق قوات الأمن.', 'طرد المتمردون قوات الأمن.', 'طرد متمرديهم قوات الأمن.', 'قاتلت القوات المتمردين.']) {
+      assert.deepEqual(check('The rebels drove out the security forces.', ar, rebels), [], ar);
+    }
+    // Another word ending the same way is still not the term.
+    assert.deepEqual(check('The rebels drove out the security forces.', 'طرد المسلحون قوات الأمن.', rebels).map((f) => f.text), ['rebels']);
+  });
+
   it('accepts the preferred or admitted translation and handles English inflection', () => {
     assert.deepEqual(check('The junta ordered it.', 'أمر المجلس العسكري بذلك.'), []);
     assert.deepEqual(check('The juntas ordered it.', 'أمرت الطغمة العسكرية بذلك.'), []);
