@@ -1,6 +1,7 @@
 // Evaluation of the automatic checks against the issue's targets. Prints:
 //  1. the seed (corpora/mali-minusma): الخنتة by the terminology check with the glossary and by
-//     the calque check without it; number and name findings;
+//     the calque check without it; number and name findings; each translation's findings against
+//     its expert review;
 //  2. the dev set (corpora/checks-dev, planted errors listed in expected.jsonl): precision and
 //     recall per check, with every miss and false alarm;
 //  3. NTREX-128 EN–AR (professional translations; default ../shared/data/ntrex128-en-ar):
@@ -15,7 +16,7 @@ import { runChecks } from '../server/check/index.js';
 import type { Finding } from '../server/core/types.js';
 import { readCorpus } from '../server/ingest/corpus.js';
 import { readTextFile } from '../server/ingest/text-file.js';
-import { processDocument } from '../server/pipeline.js';
+import { beadOf, processDocument, sentenceAt } from '../server/pipeline.js';
 import { ntrexDocuments } from './ntrex.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -63,6 +64,28 @@ const short = (f: Finding) => `[${f.check}] ${f.side} «${f.text.length > 60 ? `
   console.log(`  names check, glossary removed: ${namesBare.length}${namesBare.length ? `  ${namesBare.map(short).join('; ')}` : ''} (with the glossary the terminology check reports JNIM)`);
   const others = without.filter((f) => !['calque', 'names', 'numbers', 'terminology'].includes(f.check));
   console.log(`  other checks (glossary removed): ${others.length}${others.length ? `  ${others.map(short).join('; ')}` : ''}`);
+}
+
+// 1b. The seed's translations against their expert reviews: do the checks point where the expert
+// marked an error? A finding agrees when the same sentence pair holds an expert error of a
+// compatible kind (accuracy and terminology count as one group; then linguistic conventions, style…).
+{
+  const top = (c: string) => {
+    const t = c.split('/')[0]!;
+    return t === 'Terminology' ? 'Accuracy' : t;
+  };
+  console.log(`\nSeed translations against their expert reviews (same sentence pair, compatible category):`);
+  for (const d of readCorpus(values.seed!).documents) {
+    if (d.review.length === 0) continue;
+    const p = processDocument(d.pair);
+    const beadAt = (side: 'source' | 'target', offset: number) => beadOf(p.alignment, side, sentenceAt(side === 'source' ? p.source : p.target, offset));
+    const marks = d.review.map((a) => ({ bead: beadAt(a.side, a.start), top: top(a.category), category: a.category }));
+    const finds = p.findings.filter((f) => f.scope !== 'document').map((f) => ({ bead: beadAt(f.side, f.start), top: top(f.category), f }));
+    const agree = finds.filter((x) => marks.some((m) => m.bead === x.bead && m.top === x.top));
+    const caught = marks.filter((m) => finds.some((x) => x.bead === m.bead && x.top === m.top));
+    console.log(`  ${d.pair.system}: ${finds.length} findings, ${agree.length} on an error the expert marked; ${caught.length} of the expert's ${marks.length} errors have a finding`);
+    for (const x of finds.filter((x) => !agree.includes(x))) console.log(`    not in the review: ${short(x.f)}`);
+  }
 }
 
 // 2. The dev set.
