@@ -66,11 +66,21 @@ export const untranslated = defineCheck<Options>({
         if (c.letters >= options.minLetters && c.arabic / c.letters < options.minTargetShare) {
           if (keep.includes(normalise(s.text))) continue;
           const guess = s.text.length >= options.minRun ? franc(s.text, { only, minLength: options.minRun }) : 'und';
+          // With some Arabic in it, the span is the foreign part (وقال المحامون إن the evidence …).
+          let start = s.start;
+          let end = s.end;
+          if (c.arabic > 0) {
+            const runs = [...s.text.matchAll(LATIN_RUN)];
+            if (runs.length) {
+              start = s.start + runs[0]!.index;
+              end = s.start + runs[runs.length - 1]!.index + runs[runs.length - 1]![0].length;
+            }
+          }
           out.push({
             side: 'target',
             sentence: s.index,
-            start: s.start,
-            end: s.end,
+            start,
+            end,
             message:
               `Only ${Math.round((c.arabic / c.letters) * 100)}% of the letters of this sentence are Arabic` +
               (guess !== 'und' ? `; it reads as ${languageName(guess)}` : '') +

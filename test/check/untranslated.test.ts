@@ -12,8 +12,14 @@ describe('untranslated check', () => {
     const en = 'The floods destroyed crops just weeks before the harvest.';
     assert.deepEqual(untranslated(before + en, arBefore + en), [en]);
     assert.match(checkPair(before + en, arBefore + en, { only: 'untranslated' })[0]!.message, /identical/);
+    // A mostly Latin sentence is marked from its first Latin word to its last, not its full stop;
+    // one that starts in Arabic is marked on its English part only.
     const mostlyLatin = 'The floods destroyed crops قبل الحصاد just weeks before the harvest.';
-    assert.deepEqual(untranslated(before + en, arBefore + mostlyLatin), [mostlyLatin]);
+    assert.deepEqual(untranslated(before + en, arBefore + mostlyLatin), [mostlyLatin.slice(0, -1)]);
+    assert.deepEqual(
+      untranslated(`${before}Lawyers argued that the evidence had been gathered without a warrant.`, `${arBefore}وقال المحامون إن the evidence had been gathered without a warrant.`),
+      ['the evidence had been gathered without a warrant'],
+    );
     assert.deepEqual(
       untranslated(
         `${before}Opposition leaders called for a boycott, saying the vote would entrench the transitional government.`,
