@@ -34,6 +34,7 @@ const EN_TO_AR: Record<string, string> = {
   K: 'خك', // kh
   G: 'غجفق', // gh
   D: 'ذضظد', // dh: Arabic names written in English (Riyadh الرياض, Abu Dhabi أبو ظبي)
+  J: 'Cجشز', // zh: pinyin and Russian (Guizhou قويتشو, Zhukov جوكوف)
   C: 'Cشكخ', // ch (C is the Arabic تش unit)
 };
 
@@ -47,6 +48,7 @@ const DIGRAPHS: Array<[RegExp, string]> = [
   [/ph/g, 'F'],
   [/kh/g, 'K'],
   [/dh/g, 'D'],
+  [/zh/g, 'J'],
   [/gh/g, 'G'],
   [/ch/g, 'C'],
   [/ck/g, 'k'],
