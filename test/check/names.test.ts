@@ -43,6 +43,8 @@ describe('names check', () => {
       // A name at the start of a run-together word; a person named by nationality.
       ['It asks whether the inquiry of Kavanaugh could change their minds.', 'تسأل ما إذا كان التحقيق بشأن كافانويمكن أن يغير رأيهم.'],
       ['The Spaniard and the Swede never recovered.', 'لم يتعافَ الإسباني والسويدي أبدًا.'],
+      // Party names are translated (the list has them).
+      ['Ukip and the Lib Dems lost seats.', 'خسر حزب استقلال المملكة المتحدة والديمقراطيون الأحرار مقاعد.'],
       // zh (pinyin, Russian) is تش or ج.
       ['Officials in Guizhou met Zhang Wei and Marshal Zhukov.', 'التقى مسؤولون في قويتشو بتشانغ وي والمارشال جوكوف.'],
       // dh in Arabic names written in English is ذ, ض or ظ.
