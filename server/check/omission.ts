@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { SegmentedText, Sentence } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
+import { isArabicWord } from '../text/arabic-dictionary.js';
 import { stemCandidates } from '../text/clitics.js';
 import { memo } from '../text/memo.js';
 import { sentenceWords } from './words.js';
@@ -74,8 +75,21 @@ ARABIC_NEGATION.delete(foldArabicKey('تعد'));
 
 const negates = memo((f: string) => ARABIC_NEGATION.has(f) || stemCandidates(f, 2).some((st) => ARABIC_NEGATION.has(st)));
 
+/**
+ * A negation written together with its neighbour: لا before a present-tense verb (لايمكن، لاتوجد:
+ * common spellings the dictionary even lists), or a particle after a word whose space was lost
+ * (الشيوخلا, not itself a word). لاحقا، لاعب، لمتابعة، مثلا are words, not negations.
+ */
+const gluedNegation = memo((word: string): boolean => {
+  const before = /^[وف]?لا([يتنأ].{2,})$/u.exec(word);
+  if (before) return isArabicWord(before[1]!);
+  const after = /^(.{3,})(?:لا|لم|لن)$/u.exec(word);
+  return after !== null && !isArabicWord(word) && isArabicWord(after[1]!);
+});
+
 function hasArabicNegation(side: SegmentedText, sentences: Sentence[]): boolean {
-  return sentences.some((s) => sentenceWords(side, s.index).some((w) => (w.info.negation ??= negates(w.folded))));
+  const words = sentences.flatMap((s) => sentenceWords(side, s.index));
+  return words.some((w) => (w.info.negation ??= negates(w.folded))) || words.some((w) => gluedNegation(w.text));
 }
 
 function visibleLength(text: string, sentences: Sentence[]): number {

@@ -25,6 +25,10 @@ describe('omission check', () => {
       ['Do not forget your passport.', 'تذكر جواز سفرك.'],
       ["We can't wait to see them play.", 'نتوق لرؤيتهم يلعبون.'],
       ["I couldn't agree more with her.", 'أتفق معها تمامًا.'],
+      // لا written together with its verb, or glued to the word before it.
+      ['There is no water in the town.', 'لاتوجد مياه في البلدة.'],
+      ['It cannot be done.', 'لايمكن القيام بذلك.'],
+      ['The senators did not agree.', 'قال إن الشيوخلا يتفقون.'],
       // Left in English, the negation is still there (the untranslated check reports the English).
       ['Lawyers argued that the evidence had been gathered without a warrant.', 'وقال المحامون إن the evidence had been gathered without a warrant.'],
       ["They said it wasn't over.", "وقالوا إن it wasn't over."],
@@ -35,6 +39,10 @@ describe('omission check', () => {
       ["They can't wait any longer.", 'سينتظرون أكثر.', "n't"],
       ["I couldn't agree with her.", 'اتفقت معها.', "n't"],
       ['He never spoke more than twice.', 'تحدث أكثر من مرتين.', 'never'],
+      // Words that start or end like a particle are not negations.
+      ['The talks did not come later.', 'جاءت المحادثات لاحقا.', 'not'],
+      ['They will not join the agreement.', 'سينضمون لاتفاقية السلام.', 'not'],
+      ['It was not done, for example.', 'تم ذلك مثلا.', 'not'],
     ];
     for (const [en, ar, word] of denying) assert.deepEqual(omission(en, ar), [['source', word]], en);
     for (const [en, ar] of negated) assert.deepEqual(omission(en, ar), [], ar);
