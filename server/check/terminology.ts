@@ -1,11 +1,11 @@
 // Glossary terminology: a forbidden (deprecated or superseded) target term is an error wherever
 // it appears; a source term whose glossary translation is missing from the aligned target is
 // flagged on the source side; an admitted term is flagged where the same document also uses the
-// preferred one (two words for one concept). Arabic matching folds letters and tolerates clitics (والخنتة،
-// للخنتة); English matching tolerates plurals and possessives (juntas, Mali's).
+// preferred one (two words for one concept). Arabic matching folds letters and tolerates clitics
+// (والخنتة، للخنتة); English matching tolerates plurals and possessives (juntas, Mali's).
 import type { GlossaryEntry, Sentence, Term } from '../core/types.js';
 import { foldArabic, foldArabicKey } from '../text/arabic.js';
-import { arabicTermRegex } from '../text/clitics.js';
+import { arabicTermRegex, isSoundPlural } from '../text/clitics.js';
 import { englishTermRegex } from '../text/english.js';
 import { originalSpan, type Folded } from '../text/fold.js';
 import { arabicSkeleton } from '../text/skeleton.js';
@@ -31,7 +31,7 @@ function anchorOf(term: Term): { literal: string; lead: number } | null {
     const w = foldArabicKey(term.text).trim().split(/\s+/u)[0] ?? '';
     const stem = w.startsWith('ال') && w.length > 2 ? w.slice(2) : w;
     // A sound plural's ن goes in the construct state (المتمردين → متمردو): the anchor stops before it.
-    const literal = stem.length >= 5 && /(?:ون|ين)$/u.test(stem) ? stem.slice(0, -2) : stem.slice(0, -1);
+    const literal = isSoundPlural(stem) ? stem.slice(0, -2) : stem.slice(0, -1);
     return literal.length >= 2 ? { literal, lead: 4 } : null;
   }
   const first = term.text.trim().split(/[\s-]+/u)[0] ?? '';
@@ -173,10 +173,19 @@ export const terminology = defineCheck({
         // the same document is then an inconsistency (one concept, two words for the reader).
         let used: Term | undefined;
         for (const list of tgtOcc.values()) used ??= list.find((o) => o.term.status === 'preferred')?.term;
+        const concept = src[0]?.text;
+        const mixed = used
+          ? new Map(
+              tgt
+                .filter((t) => t.status === 'admitted' && !variantOf(t.text, used!.text))
+                .map((t) => [t, `"${t.text}" (admitted) and "${used!.text}" (preferred) both translate ${concept ? `"${concept}"` : 'one glossary concept'} in this document: use one term throughout.`]),
+            )
+          : null;
         return {
           entry,
           preferred,
           usedPreferred: used,
+          mixed,
           srcOcc: bySentence(findAll(doc.source.text, srcLower, srcFolded, src), doc.source.sentences),
           tgtOcc,
         };
@@ -203,19 +212,11 @@ export const terminology = defineCheck({
             ...(suggestion ? { suggestion } : {}),
           });
         }
-        if (p.usedPreferred) {
+        if (p.mixed?.size) {
           for (const o of tgtHere) {
-            if (o.term.status !== 'admitted' || variantOf(o.term.text, p.usedPreferred.text)) continue;
-            const concept = p.entry.terms.find((t) => primaryLang(t.lang) === srcLang)?.text;
-            findings.push({
-              side: 'target',
-              sentence: sentenceOf(bead.target, o.start),
-              start: o.start,
-              end: o.end,
-              severity: 'minor',
-              message: `"${o.term.text}" (admitted) and "${p.usedPreferred.text}" (preferred) both translate ${concept ? `"${concept}"` : 'one glossary concept'} in this document: use one term throughout.`,
-              suggestion: p.usedPreferred.text,
-            });
+            const message = p.mixed.get(o.term);
+            if (!message) continue;
+            findings.push({ side: 'target', sentence: sentenceOf(bead.target, o.start), start: o.start, end: o.end, severity: 'minor', message, suggestion: p.usedPreferred!.text });
           }
         }
         if (bead.target.length === 0 || forbidden.length > 0) continue;

@@ -12,13 +12,16 @@ function escapeRegex(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** Whether a folded word (without its article) ends as a sound masculine plural: …ون/…ين, five letters or more. */
+export const isSoundPlural = (word: string): boolean => word.length >= 5 && /(?:ون|ين)$/u.test(word);
+
 /**
- * A sound masculine plural (…ون/…ين, five letters or more) in any case, or in the construct state,
+ * A sound masculine plural in any case, or in the construct state,
  * which drops its ن (متمردو الطوارق، مسؤولي البعثة) and may then take a pronoun (متمرديهم).
  * Null for other words.
  */
 function soundPlural(word: string, last: boolean, construct: boolean): string | null {
-  if (word.length < 5 || !/(?:ون|ين)$/u.test(word)) return null;
+  if (!isSoundPlural(word)) return null;
   const base = escapeRegex(word.slice(0, -2));
   return construct ? `${base}(?:ون|ين|[وي]${last ? `${ENCLITICS}?` : ''})` : `${base}(?:ون|ين)`;
 }
