@@ -9,6 +9,7 @@ import { foldArabicKey } from '../text/arabic.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { stemCandidates } from '../text/clitics.js';
 import { memo } from '../text/memo.js';
+import { GLUED } from './names.js';
 import { sentenceWords } from './words.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck, primaryLang } from './types.js';
@@ -191,7 +192,7 @@ export const omission = defineCheck<Options>({
           if (neg) break;
         }
         // Text that lost its spaces (فهملا) hides the particle; the typography check reports it.
-        const glued = bead.target.some((s) => /[\u0621-\u064A]{18,}/u.test(s.text));
+        const glued = bead.target.some((s) => sentenceWords(doc.target, s.index).some((w) => w.folded.length >= GLUED));
         if (neg && !glued && !hasArabicNegation(doc.target, bead.target) && !keptInEnglish(src.slice(neg.start, neg.end), bead.target)) {
           out.push({
             side: 'source',
