@@ -12,7 +12,8 @@ import { type AlignOptions, alignDetailed } from '../server/align/index.js';
 import { segment } from '../server/segment/index.js';
 import type { GoldBead } from './align/beads.js';
 import { fromLines, readNtrex } from './align/data.js';
-import { type ParallelDoc, STANDARD_RATES, perturb, rng } from './align/gold.js';
+import { type ParallelDoc, STANDARD_RATES, perturb } from './align/gold.js';
+import { rng } from './lib/random.js';
 import { scoreDocuments } from './align/score.js';
 
 const ROOT = path.resolve(fileURLToPath(new URL('..', import.meta.url)));

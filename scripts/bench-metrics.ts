@@ -38,7 +38,7 @@ const CASES: Case[] = [
   { label: 'TER', cliArgs: ['-m', 'ter'], score: (h, r) => new TER().corpusScore(h, r).score },
 ];
 
-/** mulberry32: small, fast and the same on every platform. */
+/** A plausible MT error pattern (lib/random.ts): words dropped, swapped and doubled. */
 const perturb = (line: string, rand: () => number) => perturbWords(line, rand).join(' ');
 
 function makeData(refLines: string[], size: number, seed: number): { hyps: string[]; refs: string[] } {

@@ -10,7 +10,8 @@ import { buildAnchors } from '../server/align/anchors.js';
 import { alignDetailed } from '../server/align/index.js';
 import type { GoldBead } from './align/beads.js';
 import { fromLines, readNtrex, readTextBergDev } from './align/data.js';
-import { STANDARD_RATES, perturb, rng } from './align/gold.js';
+import { STANDARD_RATES, perturb } from './align/gold.js';
+import { rng } from './lib/random.js';
 import { type Knobs, knobsFromDefaults, toParams } from './align/knobs.js';
 import { scoreDocuments } from './align/score.js';
 

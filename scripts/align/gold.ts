@@ -8,8 +8,6 @@
 import { rng } from '../lib/random.js';
 import { type GoldBead, isValidAlignment } from './beads.js';
 
-export { rng };
-
 export interface ParallelDoc {
   id: string;
   source: string[];
