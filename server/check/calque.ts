@@ -104,6 +104,14 @@ function arabicSkeletons(minConsonants: number): (folded: string) => ArabicWord 
   return f;
 }
 
+/** Whether every word of `arabic` (clitics aside) is among the words of the bead's target. */
+function translatedHere(arabic: string, target: CheckDocument['target'], bead: BeadView): boolean {
+  const stems = new Set(bead.target.flatMap((s) => sentenceWords(target, s.index)).flatMap((w) => stemCandidates(w.folded, 2)));
+  return foldArabicKey(arabic)
+    .split(/\s+/u)
+    .every((w) => stemCandidates(w, 2).some((st) => stems.has(st)));
+}
+
 export const calque = defineCheck<Options>({
   id: 'calque',
   category: 'Terminology',
@@ -268,6 +276,9 @@ export const calque = defineCheck<Options>({
           // A word the glossary rules on is the terminology check's business.
           if (stemCandidates(folded, 2).some((st) => glossaryWords.has(st))) continue;
           if (suggestion ? allow.hasNear(folded) : isExcused(folded, w.text)) continue;
+          // Arabic's own word already in this translation means the English word was translated
+          // here, and the look-alike is something else (بلوس أنجلوس is "in Los Angeles" beside الشرطة).
+          if (suggestion && translatedHere(suggestion, doc.target, bead)) continue;
           // A transliterated name of this sentence (Barnsley → بارنسلي) is not a calque, nor is
           // the last part of one written over two words (Jinping → جين بينغ, in شي جين بينغ).
           if (names.some((c) => a.skeletons.some((as) => skeletonScore(c, as) >= best))) continue;

@@ -48,6 +48,8 @@ describe('calque check (transliteration without a glossary)', () => {
       ['Publicly bowing to the US would embarrass Xi Jinping.', 'الرضوخ العلني للولايات المتحدة سيحرج شي جين بينغ.'],
       ['Donald Trump arrived in Kidal.', 'وصل دونالد ترامب إلى كيدال.'],
       ['The junta ordered the troops out.', 'أمر المجلس العسكري القوات بالمغادرة.'],
+      // "police" is translated (الشرطة); بلوس is ب + لوس (in Los Angeles), not a sound-spelling of it.
+      ['Police in Baton Rouge announced an arrest.', 'أعلنت الشرطة في باتون روج بلوس أنجلوس عن اعتقال.'],
     ];
     for (const [en, ar] of clean) assert.deepEqual(calque(en, ar), [], ar);
   });
