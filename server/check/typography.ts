@@ -62,6 +62,30 @@ export function unbalanced(text: string, from: number, to: number): Array<{ at: 
   return out.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * Whether English text[from, to) opens more double quotations than it closes, or closes more,
+ * telling " by its place: after a space and before a word it opens, after a word and before a
+ * space or a stop it closes. A quotation that goes on into the next paragraph opens here again
+ * without closing ("… to the person, "You may think I am sad …), so two marks can both be
+ * openers; the count alone would call that even. Undecided with any mark of unclear place.
+ */
+export function openedNotClosed(text: string, from: number, to: number): boolean {
+  let open = 0;
+  let close = 0;
+  for (let i = text.indexOf('"', from); i >= 0 && i < to; i = text.indexOf('"', i + 1)) {
+    const before = i > from ? text[i - 1]! : ' ';
+    const after = i + 1 < to ? text[i + 1]! : ' ';
+    const opens = /[\s([{\u2014\u2013/-]/u.test(before) && !/\s/u.test(after);
+    const closes = !/\s/u.test(before) && /[\s.,;:!?)\]}\u2014\u2013-]/u.test(after);
+    if (opens === closes) return false;
+    if (opens) open++;
+    else close++;
+  }
+  open += text.slice(from, to).split('“').length - 1;
+  close += text.slice(from, to).split('”').length - 1;
+  return open !== close;
+}
+
 /** The sentence holding offset `at`, by binary search (sentences are in text order). */
 function sentenceAtOffset(sentences: Sentence[], at: number): Sentence | undefined {
   let lo = 0;
@@ -110,7 +134,7 @@ export const typography = defineCheck<Options>({
           // English single quotation marks ('…' or ‘…’) become double ones in Arabic; an
           // apostrophe between letters (don't, Mali's) is not one.
           const singles = [...src.slice(sp.start, sp.end).matchAll(/(?<![\p{L}])['‘]|['’](?![\p{L}])/gu)].length;
-          return singles % 2 ? [...own, { at: sp.start, kind: 'quote' as const }] : own;
+          return singles % 2 || openedNotClosed(src, sp.start, sp.end) ? [...own, { at: sp.start, kind: 'quote' as const }] : own;
         });
         for (const b of bad) {
           if (srcBad.some((x) => x.kind === b.kind)) continue;

@@ -33,6 +33,14 @@ describe('typography check (Arabic targets)', () => {
   it('excuses a quotation the source also leaves open, and honours disabled rules', () => {
     assert.deepEqual(typo('قال: "سنعود غدًا.', '"We will return tomorrow.'), []);
     assert.deepEqual(typo('قال: "سنعود غدًا.', 'He said: "We will return tomorrow."'), ['"']);
+    // Two quotations opened and both carried into the next paragraph: even in number, open in fact.
+    const twoOpen = 'She said, "A woman told me she would say, "You may think I am sad because I am crying.';
+    const ar = 'قالت: "أخبرتني سيدة أنها تقول "تظنني حزينة لأني أبكي؟"';
+    assert.deepEqual(typo(ar, twoOpen), []);
+    // Opened and closed in the English: the Arabic's odd mark is its own.
+    assert.deepEqual(typo(ar, 'She said, "A woman told me she would say that I may think she is sad." Then she left.'), ['"']);
+    // A mark whose place does not tell (said:"A) leaves only the count to judge by.
+    assert.deepEqual(typo(ar, 'She said:"A woman told me she would say that I may think she is sad." Then she left.'), ['"']);
     assert.deepEqual(typo('وقال  المسؤولون إنهم غادروا.', 'The text.', { typography: { options: { disable: ['doubleSpaces'] } } }), []);
   });
 });
