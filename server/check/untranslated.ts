@@ -5,6 +5,7 @@
 // titles stay untouched: they are often right in Latin.
 import { franc } from 'franc';
 import { z } from 'zod';
+import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
 import { scriptCounts } from '../text/tokens.js';
 import { FRANC_CODE, languageName } from './language.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
@@ -28,6 +29,20 @@ type Options = z.infer<typeof Options>;
 
 const LATIN_RUN = /[\p{Script=Latin}][\p{Script=Latin}\p{N}\s'’.,:;!?&()\-]*[\p{Script=Latin}]/gu;
 const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+/**
+ * Whether text[start, end) is a title kept in the original: in quotation marks and in Title Case
+ * (every word outside the English function words capitalised, three or more of them), as books,
+ * films and reports are often cited ("The Last Palace: Europe's Turbulent Century …").
+ */
+function quotedTitle(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 3), start).trimEnd().at(-1) ?? '';
+  const after = text.slice(end, end + 4).replace(/^[\s.,!?]+/u, '')[0] ?? '';
+  if (!/["“«'‘]/u.test(before) || !/["”»'’]/u.test(after)) return false;
+  const words = text.slice(start, end).match(/[\p{L}][\p{L}'’]*/gu) ?? [];
+  const content = words.filter((w) => !ENGLISH_STOPWORDS.has(w.toLowerCase()));
+  return content.length >= 3 && content.every((w) => /^[\p{Lu}]/u.test(w));
+}
 
 export const untranslated = defineCheck<Options>({
   id: 'untranslated',
@@ -95,6 +110,7 @@ export const untranslated = defineCheck<Options>({
           const run = m[0];
           if (run.length < options.minRun || run.trim().split(/\s+/u).length < 4) continue;
           if (keep.some((k) => normalise(run).includes(k))) continue;
+          if (quotedTitle(tgt, m.index, m.index + run.length)) continue;
           const guess = franc(run, { only, minLength: options.minRun });
           if (guess !== srcCode) continue;
           // A quotation kept in the original on purpose usually stays in quotes; flag anyway,

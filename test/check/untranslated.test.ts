@@ -34,8 +34,16 @@ describe('untranslated check', () => {
       ['The NTS owns 76,000 hectares.', 'تملك هيئة NTS مساحة 76000 هكتار.'],
       ['He wrote a history of the century, "The Last Palace", in 2018.', 'كتب في عام 2018 تاريخًا للقرن بعنوان "The Last Palace".'],
       ['She visited weather.com daily.', 'كانت تزور موقع weather.com يوميًا.'],
+      // A long book title kept in the original, in quotation marks and Title Case.
+      [
+        'He is the author of "The Last Palace: Europe\'s Turbulent Century in Five Lives and One Legendary House."',
+        'وهو مؤلف كتاب "The Last Palace: Europe\'s Turbulent Century in Five Lives and One Legendary House."',
+      ],
     ];
     for (const [en, ar] of ok) assert.deepEqual(untranslated(en, ar), [], ar);
+    // In quotation marks but a sentence, not a title: it was left untranslated.
+    const quoted = 'Lawyers said in court on Monday: "The evidence had been gathered without a warrant."';
+    assert.deepEqual(untranslated(before + quoted, `${arBefore}وقال المحامون أمام المحكمة يوم الاثنين: "The evidence had been gathered without a warrant."`), ['The evidence had been gathered without a warrant']);
   });
 
   it('lets a corpus keep Latin strings as they are', () => {
