@@ -2,13 +2,15 @@
 // with no source (0-1); a pair whose length ratio is an outlier against the document's own
 // ratios (robust z-score on log ratios, with a factor guard so tight documents do not flag
 // ordinary variation); and a negation in the source (no, not, never, n't, without, nor) with
-// no Arabic negation (لا، لم، لن، ليس، غير، دون، بدون، ما، عدم …) in the aligned target.
+// no Arabic negation (لا، لم، لن، ليس، غير، دون، بدون، ما، عدم …) in the aligned target; and an
+// attribution to unnamed sources the source does not make (attribution.ts).
 import { z } from 'zod';
 import type { SegmentedText, Sentence } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { stemCandidates } from '../text/clitics.js';
 import { memo } from '../text/memo.js';
+import { addedAttributions } from './attribution.js';
 import { GLUED } from './names.js';
 import { sentenceWords } from './words.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
@@ -26,6 +28,8 @@ const Options = z
     minPairs: z.number().int().min(3).default(8),
     /** Check negation (English source, Arabic target). */
     negation: z.boolean().default(true),
+    /** Report attributions the source does not make, "بحسب مصادر" (English source, Arabic target). */
+    attribution: z.boolean().default(true),
   })
   .strict();
 type Options = z.infer<typeof Options>;
@@ -120,7 +124,9 @@ export const omission = defineCheck<Options>({
   prepare(doc: CheckDocument, options: Options) {
     const src = doc.source.text;
     const tgt = doc.target.text;
-    const negation = options.negation && primaryLang(doc.source.lang) === 'en' && primaryLang(doc.target.lang) === 'ar';
+    const enAr = primaryLang(doc.source.lang) === 'en' && primaryLang(doc.target.lang) === 'ar';
+    const negation = options.negation && enAr;
+    const attribution = options.attribution && enAr;
     // The document's own length ratios: its translator's habits, its script pair.
     const logs: number[] = [];
     for (const b of doc.alignment) {
@@ -202,6 +208,7 @@ export const omission = defineCheck<Options>({
           });
         }
       }
+      if (attribution) out.push(...addedAttributions(bead.source, doc.target, bead.target));
       return out;
     };
   },

@@ -88,4 +88,27 @@ describe('omission check', () => {
     const found = checkPair(en.join('\n'), ar.join('\n'), { only: 'omission' }).filter((f) => /shorter/.test(f.message));
     assert.deepEqual(found.map((f) => f.text), [en[4]]);
   });
+
+  it('flags an attribution to sources, reports or witnesses that the English does not make', () => {
+    const added: Array<[string, string, string]> = [
+      ['"I see residents going back to the base," said a Kidal resident who spoke on condition of anonymity.', '"أرى السكان يعودون إلى القاعدة"، قال أحد سكان كيدال الذي طلب عدم الكشف عن هويته، بحسب مصادر محلية.', 'بحسب مصادر محلية'],
+      ['The convoy reached Baidoa on Monday.', 'وصلت القافلة إلى بيدوا يوم الاثنين، وفقًا لتقارير إعلامية.', 'وفقًا لتقارير إعلامية'],
+      ['The convoy reached Baidoa on Monday.', 'وصلت القافلة إلى بيدوا يوم الاثنين نقلا عن شهود عيان.', 'نقلا عن شهود'],
+      ['The minister resigned on Friday.', 'وذكرت مصادر مطلعة أن الوزير استقال يوم الجمعة.', 'وذكرت مصادر مطلعة'],
+    ];
+    for (const [en, ar, text] of added) {
+      const f = checkPair(en, ar, { only: 'omission' });
+      assert.deepEqual(f.map((x) => [x.side, x.text, x.category]), [['target', text, 'Accuracy/Addition']], ar);
+    }
+    const made: Array<[string, string]> = [
+      ['A farmer was killed by a pig, according to local media reports.', 'قُتل مزارع على يد خنزير، وفقًا لتقارير من وسائل إعلام محلية.'],
+      ['He had reportedly travelled with his cousin.', 'وأفادت تقارير بأنه سافر برفقة ابن عمه.'],
+      ['Sources say Jones was furious.', 'وذكرت المصادر أن جونز كان غاضبًا.'],
+      ['Officials said the road was closed.', 'وقال مسؤولون إن الطريق أُغلق.'],
+      // Named sources are the translation's own business: according to the police, as he said.
+      ['The road was closed on Monday.', 'أُغلق الطريق يوم الاثنين، حسب الشرطة.'],
+      ['The company counted the viewers of each channel.', 'وكانت الشركة تحسب مشاهدي كل قناة.'],
+    ];
+    for (const [en, ar] of made) assert.deepEqual(omission(en, ar), [], ar);
+  });
 });

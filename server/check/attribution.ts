@@ -1,0 +1,53 @@
+// An attribution the source does not make: "بحسب مصادر محلية" (according to local sources),
+// "أفادت تقارير" (reports said) where the English names no source, report or witness. Language
+// models add these to sound like news copy; the sentence then claims a sourcing it never had.
+// Part of the omission check (check 6 covers additions); English source, Arabic target.
+import type { SegmentedText, Sentence } from '../core/types.js';
+import { foldArabicKey } from '../text/arabic.js';
+import { stemCandidates } from '../text/clitics.js';
+import type { FindingDraft } from './types.js';
+import { sentenceWords, type Word } from './words.js';
+
+const fold = (words: string[]) => new Set(words.map(foldArabicKey));
+
+/** Words that attribute what follows: according to, citing, reported, said, confirmed. */
+const MARKERS = fold(['حسب', 'بحسب', 'حسبما', 'وفقا', 'طبقا', 'نقلا', 'أفادت', 'أفاد', 'ذكرت', 'ذكر', 'قالت', 'قال', 'أكدت', 'أكد', 'أشارت', 'أشار', 'كشفت', 'كشف']);
+/** Unnamed sources: sources, a source, reports, the media, witnesses, officials, agencies. */
+const SOURCES = fold(['مصادر', 'مصدر', 'تقارير', 'تقرير', 'وسائل', 'شهود', 'مسؤولين', 'مسؤولون', 'وكالات', 'أنباء']);
+/** Between the marker and the source: عن in نقلا عن, ما in حسبما, a clitic word. */
+const BETWEEN = fold(['عن', 'ما', 'إلى', 'الى']);
+
+/** English that makes an attribution of this kind: the Arabic one is then a translation. */
+const ENGLISH_ATTRIBUTION =
+  /(?<![\p{L}])(?:sources?|sourced|report(?:s|ed|edly|ing|ers?)?|media|press|news|agenc(?:y|ies)|officials?|witness(?:es)?|eyewitness(?:es)?|according|insiders?|spokes(?:man|woman|person|people)|quoted|quoting|citing|cited|wires?)(?![\p{L}])/iu;
+
+const has = (set: Set<string>, w: Word) => stemCandidates(w.folded, 2).some((st) => set.has(st));
+
+/** Findings for attributions in `target` sentences that the `source` sentences do not make. */
+export function addedAttributions(source: Sentence[], target: SegmentedText, sentences: Sentence[]): FindingDraft[] {
+  if (source.some((s) => ENGLISH_ATTRIBUTION.test(s.text))) return [];
+  const out: FindingDraft[] = [];
+  for (const s of sentences) {
+    const ws = sentenceWords(target, s.index);
+    for (let k = 0; k < ws.length; k++) {
+      if (!has(MARKERS, ws[k]!)) continue;
+      let j = k + 1;
+      while (j < ws.length && j <= k + 2 && BETWEEN.has(ws[j]!.folded)) j++;
+      const noun = ws[j];
+      if (!noun || !has(SOURCES, noun)) continue;
+      // The adjective that qualifies the sources belongs to the claim (مصادر محلية، تقارير إعلامية).
+      const adj = ws[j + 1];
+      const end = adj && /[ةه]$/u.test(adj.folded) && target.text.slice(noun.end, adj.start).trim() === '' ? adj : noun;
+      out.push({
+        side: 'target',
+        sentence: s.index,
+        start: ws[k]!.start,
+        end: end.end,
+        category: 'Accuracy/Addition',
+        message: `"${target.text.slice(ws[k]!.start, end.end)}" attributes this to sources, reports or witnesses that the English does not mention: the attribution may have been added.`,
+      });
+      break;
+    }
+  }
+  return out;
+}
