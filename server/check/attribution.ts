@@ -21,20 +21,22 @@ const BETWEEN = fold(['عن', 'ما', 'إلى', 'الى']);
 const ENGLISH_ATTRIBUTION =
   /(?<![\p{L}])(?:sources?|sourced|report(?:s|ed|edly|ing|ers?)?|media|press|news|agenc(?:y|ies)|officials?|witness(?:es)?|eyewitness(?:es)?|according|insiders?|spokes(?:man|woman|person|people)|quoted|quoting|citing|cited|wires?)(?![\p{L}])/iu;
 
-const has = (set: Set<string>, w: Word) => stemCandidates(w.folded, 2).some((st) => set.has(st));
+const kind = (w: Word): 0 | 1 | 2 =>
+  (w.info.attribution ??= stemCandidates(w.folded, 2).some((st) => MARKERS.has(st)) ? 1 : stemCandidates(w.folded, 2).some((st) => SOURCES.has(st)) ? 2 : 0);
 
 /** Findings for attributions in `target` sentences that the `source` sentences do not make. */
 export function addedAttributions(source: Sentence[], target: SegmentedText, sentences: Sentence[]): FindingDraft[] {
-  if (source.some((s) => ENGLISH_ATTRIBUTION.test(s.text))) return [];
   const out: FindingDraft[] = [];
   for (const s of sentences) {
     const ws = sentenceWords(target, s.index);
     for (let k = 0; k < ws.length; k++) {
-      if (!has(MARKERS, ws[k]!)) continue;
+      if (kind(ws[k]!) !== 1) continue;
       let j = k + 1;
       while (j < ws.length && j <= k + 2 && BETWEEN.has(ws[j]!.folded)) j++;
       const noun = ws[j];
-      if (!noun || !has(SOURCES, noun)) continue;
+      if (!noun || kind(noun) !== 2) continue;
+      // Rare by now: only here is the English read.
+      if (source.some((x) => ENGLISH_ATTRIBUTION.test(x.text))) return [];
       // The adjective that qualifies the sources belongs to the claim (مصادر محلية، تقارير إعلامية).
       const adj = ws[j + 1];
       const end = adj && /[ةه]$/u.test(adj.folded) && target.text.slice(noun.end, adj.start).trim() === '' ? adj : noun;

@@ -26,6 +26,8 @@ export interface WordInfo {
   /** Only Arabic letters once folded (names). */
   arabicLetters?: boolean;
   negation?: boolean;
+  /** Attribution word (attribution.ts): 0 none, 1 a marker (بحسب), 2 an unnamed source (مصادر). */
+  attribution?: 0 | 1 | 2;
   numberWord?: boolean;
   /** An English number word starts in it (numbers-en NUMBER_WORD). */
   numberWordEn?: boolean;
