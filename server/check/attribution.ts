@@ -14,15 +14,19 @@ const fold = (words: string[]) => new Set(words.map(foldArabicKey));
 const MARKERS = fold(['حسب', 'بحسب', 'حسبما', 'وفقا', 'طبقا', 'نقلا', 'أفادت', 'أفاد', 'ذكرت', 'ذكر', 'قالت', 'قال', 'أكدت', 'أكد', 'أشارت', 'أشار', 'كشفت', 'كشف']);
 /** Unnamed sources: sources, a source, reports, the media, witnesses, officials, agencies. */
 const SOURCES = fold(['مصادر', 'مصدر', 'تقارير', 'تقرير', 'وسائل', 'شهود', 'مسؤولين', 'مسؤولون', 'وكالات', 'أنباء']);
-/** Between the marker and the source: عن in نقلا عن, ما in حسبما, a clitic word. */
+/** Words that may stand between the marker and the source: عن (نقلا عن), ما (حسب ما), إلى (أشارت إلى). */
 const BETWEEN = fold(['عن', 'ما', 'إلى', 'الى']);
 
 /** English that makes an attribution of this kind: the Arabic one is then a translation. */
 const ENGLISH_ATTRIBUTION =
   /(?<![\p{L}])(?:sources?|sourced|report(?:s|ed|edly|ing|ers?)?|media|press|news|agenc(?:y|ies)|officials?|witness(?:es)?|eyewitness(?:es)?|according|insiders?|spokes(?:man|woman|person|people)|quoted|quoting|citing|cited|wires?)(?![\p{L}])/iu;
 
-const kind = (w: Word): 0 | 1 | 2 =>
-  (w.info.attribution ??= stemCandidates(w.folded, 2).some((st) => MARKERS.has(st)) ? 1 : stemCandidates(w.folded, 2).some((st) => SOURCES.has(st)) ? 2 : 0);
+function classify(folded: string): 0 | 1 | 2 {
+  const stems = stemCandidates(folded, 2);
+  return stems.some((st) => MARKERS.has(st)) ? 1 : stems.some((st) => SOURCES.has(st)) ? 2 : 0;
+}
+/** 1 for a marker, 2 for an unnamed source, 0 otherwise; worked out once per word form. */
+const kind = (w: Word): 0 | 1 | 2 => (w.info.attribution ??= classify(w.folded));
 
 /** Findings for attributions in `target` sentences that the `source` sentences do not make. */
 export function addedAttributions(source: Sentence[], target: SegmentedText, sentences: Sentence[]): FindingDraft[] {
