@@ -32,7 +32,10 @@ function collect(sentences: Sentence[], parse: (from: number, to: number) => Num
 }
 
 function matches(a: NumberMention, b: NumberMention, strict: boolean): boolean {
-  if (strict) return sameNumber(a.values[0]!, b.values[0]!);
+  // The count before a scale word stands for the number when the other side has none ("15 to 20
+  // million" → ما بين 15 و20 مليونًا); when both write one, a different scale is a different
+  // number (18.9 trillion → 18.9 مليار).
+  if (strict || (a.scale && b.scale)) return sameNumber(a.values[0]!, b.values[0]!);
   return a.values.some((x) => b.values.some((y) => sameNumber(x, y)));
 }
 

@@ -307,6 +307,7 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
     // stand for an ordinal or a compound word in English, so it is never required.
     const adjectival = !t.digits && (/^(?:[وفبل]?ال|لل)/u.test(t.folded) && t.hit?.article === true);
     const mention: NumberMention = { start: t.start, end, values: [value], kind: ordinal || adjectival ? 'ordinal' : kind };
+    if (scale) mention.scale = scale;
     if (scale && value / scale !== value) mention.values.push(value / scale);
     if (dotThousands) mention.values.push(scale ? dotThousands * scale : dotThousands);
     if (timeValues.length && !scale) mention.values.push(...timeValues);

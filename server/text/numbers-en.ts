@@ -101,6 +101,7 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
       }
       let end = t.end;
       let values = [value];
+      let scale: number | undefined;
       const kind: NumberMention['kind'] = 'digits';
       const next = toks[i + 1];
       const sep = next ? text.slice(t.end, next.start) : '';
@@ -133,7 +134,8 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
         end = next.end; // 21st: an ordinal, but written in digits, so it must be there
         i++;
       } else if (next && glued(t, next) && DIGIT_SCALES.has(next.lower)) {
-        values = [value * DIGIT_SCALES.get(next.lower)!, value];
+        scale = DIGIT_SCALES.get(next.lower)!;
+        values = [value * scale, value];
         end = next.end;
         i++;
       } else if (next && glued(t, next) && next.lower === 's' && value >= 1000) {
@@ -142,7 +144,8 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
         end = next.end;
         i++;
       } else if (next && gap(t, next) && SCALES.has(next.lower)) {
-        values = [value * SCALES.get(next.lower)!, value];
+        scale = SCALES.get(next.lower)!;
+        values = [value * scale, value];
         end = next.end;
         i++;
       } else if (next && gap(t, next) && next.lower === 'hundred') {
@@ -151,7 +154,7 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
         i++;
       }
       const p = percentAfter(i + 1);
-      const mention: NumberMention = { start: t.start, end, values, kind };
+      const mention: NumberMention = { start: t.start, end, values, kind, ...(scale ? { scale } : {}) };
       if (p) {
         mention.percent = true;
         mention.end = toks[i + p]!.end;
@@ -243,7 +246,10 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
     if (scaled && value >= 1000) {
       // "two million" may be written 2 مليون: keep the count before the scale too.
       const scale = [1e12, 1e9, 1e6, 1e3].find((s) => value % s === 0 && value >= s);
-      if (scale) mention.values.push(value / scale);
+      if (scale) {
+        mention.values.push(value / scale);
+        mention.scale = scale;
+      }
     }
     i = j - 1;
     const p = percentAfter(i + 1);

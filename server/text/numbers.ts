@@ -12,6 +12,8 @@ export interface NumberMention {
   values: number[];
   kind: NumberKind;
   percent?: boolean;
+  /** The scale word written with it (thousand/ألف 1e3, million/مليون 1e6, bn/مليار 1e9 …). */
+  scale?: number;
 }
 
 /** Maps any decimal digit to ASCII and Arabic separators to Latin ones; drops marks inside. */

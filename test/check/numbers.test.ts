@@ -23,6 +23,9 @@ describe('numbers check', () => {
       ['The convoy was hit twice.', 'تعرضت القافلة لهجومين.'],
       ['It cost $2 million.', 'كلف مليوني دولار.'],
       ['It happened in the 1930s.', 'حدث ذلك في ثلاثينيات القرن العشرين.'],
+      ['It costs $1.5 billion.', 'تبلغ تكلفته 1500 مليون دولار.'],
+      // A scale word said once for a range: the count before it stands for the number.
+      ['Between 15 and 20 million people voted.', 'صوّت ما بين 15 مليونًا و20 مليون شخص.'],
     ];
     for (const [en, ar] of same) assert.deepEqual(numbers(en, ar), [], ar);
   });
@@ -31,6 +34,9 @@ describe('numbers check', () => {
     assert.deepEqual(numbers('At least 150 civilians were killed.', 'قتل ما لا يقل عن مدنيًا.'), [['source', '150']]);
     assert.deepEqual(numbers('Voters backed the text.', 'أيد 8 ملايين ناخب النص.'), [['target', '8 ملايين']]);
     assert.deepEqual(numbers('It reached 2.5 million children.', 'وصلت إلى 25 مليون طفل.'), [['target', '25 مليون']]);
+    // The same count with another scale word is another number.
+    assert.deepEqual(numbers('A budget of 18.9 trillion rupees.', 'ميزانية بقيمة 18.9 مليار روبية.'), [['target', '18.9 مليار']]);
+    assert.deepEqual(numbers('It raised $4bn.', 'جمعت 4 ملايين دولار.'), [['target', '4 ملايين']]);
     assert.deepEqual(numbers('Inflation slowed to 7.5 percent.', 'تباطأ التضخم إلى 5.7 في المئة.'), [['target', '5.7 في المئة']]);
     const [changed] = checkPair('The mission had 30,000 pupils.', 'كان لدى البعثة 300000 تلميذ.', { only: 'numbers' });
     assert.equal(changed!.suggestion, '30000');
