@@ -23,6 +23,9 @@ describe('names check', () => {
     const ok: Array<[string, string]> = [
       ['Peacekeepers left Kidal and Gao.', 'غادر حفظة السلام كيدال وغاو.'],
       ['Germany and the UN sent aid.', 'أرسلت ألمانيا والأمم المتحدة مساعدات.'],
+      // Places whose Arabic names are not sound-spellings of the English ones.
+      ['Fans celebrated in Casablanca and Aleppo.', 'احتفل المشجعون في الدار البيضاء وحلب.'],
+      ['Settlers moved into the West Bank near Hebron.', 'انتقل مستوطنون إلى الضفة الغربية قرب الخليل.'],
       ['The BBC reported it.', 'ذكرت ذلك بي بي سي.'],
       ['Sites such as RedState reported it.', 'ذكرت ذلك مواقع مثل RedState.'],
       ['He visited New York and Pyongyang.', 'زار نيويورك وبيونغ يانغ.'],
