@@ -96,7 +96,10 @@ function arabicSkeletons(minConsonants: number): (folded: string) => ArabicWord 
   if (!f) {
     f = memo((folded: string) => {
       if (!/^[\u0621-\u064A]+$/u.test(folded)) return { skeletons: [] };
-      const skeletons = [...new Set(stemCandidates(folded, 4).filter((st) => st.length >= 4).map(arabicSkeleton))].filter((s) => s.length >= minConsonants);
+      // A sound-spelled noun takes the Arabic feminine plural (الكامبات for "camps"): its stem
+      // without ات is compared too.
+      const stems = stemCandidates(folded, 4).flatMap((st) => (st.length >= 6 && st.endsWith('ات') ? [st, st.slice(0, -2)] : [st]));
+      const skeletons = [...new Set(stems.filter((st) => st.length >= 4).map(arabicSkeleton))].filter((s) => s.length >= minConsonants);
       return { skeletons };
     });
     skeletonMemos.set(minConsonants, f);

@@ -30,6 +30,8 @@ describe('calque check (transliteration without a glossary)', () => {
       ['Voters approved the constitution in a referendum on Sunday.', 'وافق الناخبون على الدستور في الريفرندوم يوم الأحد.', ['الريفرندوم']],
       ['The health ministry said the vaccine was free.', 'قالت وزارة الصحة إن الفاكسين مجاني.', ['الفاكسين']],
       ['Inflation in Egypt slowed in October.', 'تباطأ الإنفليشن في مصر في أكتوبر.', ['الإنفليشن']],
+      // With the Arabic feminine plural (camp + ات).
+      ['Thousands live in the camps.', 'يعيش الآلاف في الكامبات.', ['الكامبات']],
     ];
     for (const [en, ar, expected] of cases) assert.deepEqual(calque(en, ar), expected, ar);
     const [f] = checkPair('The health ministry said the vaccine was free.', 'قالت وزارة الصحة إن الفاكسين مجاني.', { only: 'calque' });
@@ -41,6 +43,9 @@ describe('calque check (transliteration without a glossary)', () => {
       ['The militia attacked the parliament.', 'هاجمت الميليشيا البرلمان.'],
       ['They believe in democracy and technology.', 'إنهم يؤمنون بالديمقراطية والتكنولوجيا.'],
       ['People use the internet every day.', 'يستخدم الناس الإنترنت كل يوم.'],
+      // Established loanwords in the feminine plural.
+      ['The pills contain vitamins and proteins.', 'تحتوي الحبوب على الفيتامينات والبروتينات.'],
+      ['The cameras and the computers broke.', 'تعطلت الكاميرات والكمبيوترات.'],
       ['A couple of days before the vote, he spoke.', 'وقبل التصويت بيومين، تحدث.'],
       // A name that is also an English word, first in its sentence (name-words-en.txt).
       ['Trump rallies in West Virginia', 'تجمعات لترامب في فيرجينيا الغربية'],
