@@ -32,11 +32,30 @@ function collect(sentences: Sentence[], parse: (from: number, to: number) => Num
 }
 
 function matches(a: NumberMention, b: NumberMention, strict: boolean): boolean {
-  // The count before a scale word stands for the number when the other side has none ("15 to 20
-  // million" → ما بين 15 و20 مليونًا); when both write one, a different scale is a different
-  // number (18.9 trillion → 18.9 مليار).
-  if (strict || (a.scale && b.scale)) return sameNumber(a.values[0]!, b.values[0]!);
+  // A number written with a scale word is that number only: 18.9 trillion is not 18.9 مليار,
+  // and £1.5 million is not 1.5 جنيه (a range that says its scale once is read by shareScale).
+  if (strict || a.scale || b.scale) return sameNumber(a.values[0]!, b.values[0]!);
   return a.values.some((x) => b.values.some((y) => sameNumber(x, y)));
+}
+
+/** Between the ends of a range: "15 to 20 million", "15-20m", ما بين 15 و20 مليونًا. */
+const RANGE_GAP = /^\s*(?:to|and|or|-|–|—|و|إلى|الى|أو|او|حتى)\s*$/u;
+/**
+ * The first end of a range that says its scale once takes that scale ("15 to 20 million": 15 is
+ * fifteen million), so it matches the other side's 15 مليونًا and not a bare 15.
+ */
+function shareScale(ms: Located[], text: string): Located[] {
+  const out = [...ms].sort((a, b) => a.start - b.start);
+  for (let i = out.length - 2; i >= 0; i--) {
+    const m = out[i]!;
+    const next = out[i + 1]!;
+    // A count below a thousand, not a percentage ("rise by 15 percent to 2.1 trillion") or a year.
+    if (m.scale || !next.scale || m.sentence !== next.sentence || (m.kind !== 'digits' && m.kind !== 'words')) continue;
+    if (m.percent || next.percent || m.values[0]! >= 1000) continue;
+    if (!RANGE_GAP.test(text.slice(m.end, next.start))) continue;
+    out[i] = { ...m, values: [m.values[0]! * next.scale, ...m.values], scale: next.scale };
+  }
+  return out;
 }
 
 const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
@@ -73,18 +92,18 @@ export const numbers = defineCheck<Options>({
     const required = (m: NumberMention) => m.kind === 'digits' || (m.kind === 'words' && m.values[0]! >= options.minWordValue);
     return (bead: BeadView): FindingDraft[] => {
       if (bead.source.length === 0 || bead.target.length === 0) return [];
-      const s = collect(bead.source.filter(mayHaveNumber), (a, b) => englishNumbers(src, a, b));
+      const s = shareScale(collect(bead.source.filter(mayHaveNumber), (a, b) => englishNumbers(src, a, b)), src);
       // Duals (جنديان) only matter when the source says two; reading them costs a look at
       // every word, so only then.
       const duals = s.some((m) => m.values.includes(2));
       // Latin text kept in the target (a book title) may spell numbers in English.
-      const t = collect(bead.target, (a, b) => [
+      const t = shareScale(collect(bead.target, (a, b) => [
         // Most sentences have no digit and no number word: known at once from the shared words.
         ...(duals || /[0-9\u0660-\u0669\u06F0-\u06F9]/u.test(tgt.slice(a, b)) || wordsOf(a).some((w) => (w.info.numberWord ??= isArabicNumberWord(w.folded)))
           ? arabicNumbers(tgt, a, b, { duals })
           : []),
         ...(/[A-Za-z]/u.test(tgt.slice(a, b)) ? englishNumbers(tgt, a, b).filter((m) => m.kind !== 'digits') : []),
-      ]);
+      ]), tgt);
       if (s.length === 0 && t.filter(required).length === 0) return [];
       const usedT = new Set<number>();
       const usedS = new Set<number>();

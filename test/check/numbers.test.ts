@@ -26,6 +26,8 @@ describe('numbers check', () => {
       ['It costs $1.5 billion.', 'تبلغ تكلفته 1500 مليون دولار.'],
       // A scale word said once for a range: the count before it stands for the number.
       ['Between 15 and 20 million people voted.', 'صوّت ما بين 15 مليونًا و20 مليون شخص.'],
+      ['Between 15 million and 20 million people voted.', 'صوّت ما بين 15 و20 مليون شخص.'],
+      ['Spending will rise by 15 percent to 2.1 trillion rupees.', 'سيرتفع الإنفاق بنسبة ١٥٪ ليصل إلى 2.1 تريليون روبية.'],
     ];
     for (const [en, ar] of same) assert.deepEqual(numbers(en, ar), [], ar);
   });
@@ -37,6 +39,8 @@ describe('numbers check', () => {
     // The same count with another scale word is another number.
     assert.deepEqual(numbers('A budget of 18.9 trillion rupees.', 'ميزانية بقيمة 18.9 مليار روبية.'), [['target', '18.9 مليار']]);
     assert.deepEqual(numbers('It raised $4bn.', 'جمعت 4 ملايين دولار.'), [['target', '4 ملايين']]);
+    // The scale word dropped: £1.5 million is not £1.5.
+    assert.deepEqual(numbers('Her deals are worth up to £1.5 million.', 'تساوي صفقاتها 1.5 جنيه إسترليني.'), [['target', '1.5']]);
     assert.deepEqual(numbers('Inflation slowed to 7.5 percent.', 'تباطأ التضخم إلى 5.7 في المئة.'), [['target', '5.7 في المئة']]);
     const [changed] = checkPair('The mission had 30,000 pupils.', 'كان لدى البعثة 300000 تلميذ.', { only: 'numbers' });
     assert.equal(changed!.suggestion, '30000');
