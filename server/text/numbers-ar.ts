@@ -301,6 +301,27 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
       }
     }
     if (!ok) continue;
+    // 18 ألفًا و500 and 2 مليون و300 ألف: a smaller part in digits after و completes the number.
+    for (let limit = scale; limit >= 1000 && current === 0 && toks[j]?.folded === 'و' && gap(toks[j - 1]!, toks[j]); ) {
+      const d = toks[j + 1];
+      if (!d?.digits || d.start !== toks[j]!.end) break;
+      let part = parseDigits(d.folded);
+      let partEnd = d.end;
+      let partScale = 1;
+      let k = j + 2;
+      const sw = toks[k];
+      if (sw && gap(d, sw) && (sw.hit?.entry.type === 'scale' || sw.hit?.entry.type === 'scale-plural') && !sw.hit.conj) {
+        partScale = place(sw.hit.entry);
+        partEnd = sw.end;
+        k++;
+      }
+      if (part === null || part * partScale >= limit || isPercentAt(k)) break;
+      part *= partScale;
+      total += part;
+      end = partEnd;
+      j = k;
+      limit = partScale;
+    }
     const value = total + current;
     if (!t.digits && prevType === 'one-of-teen') continue;
     // A number word with the article is an adjective (المباريات الست، القرن العشرين): it may

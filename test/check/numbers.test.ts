@@ -24,6 +24,9 @@ describe('numbers check', () => {
       ['It cost $2 million.', 'كلف مليوني دولار.'],
       ['It happened in the 1930s.', 'حدث ذلك في ثلاثينيات القرن العشرين.'],
       ['It costs $1.5 billion.', 'تبلغ تكلفته 1500 مليون دولار.'],
+      // A smaller part in digits after و completes the number: 17 thousand and 620.
+      ['Peak consumption hit 17,620 megawatts.', 'بلغت ذروة الاستهلاك 17 ألفًا و620 ميغاواط.'],
+      ['The city has 2.3 million people.', 'يسكن المدينة 2 مليون و300 ألف نسمة.'],
       // A scale word said once for a range: the count before it stands for the number.
       ['Between 15 and 20 million people voted.', 'صوّت ما بين 15 مليونًا و20 مليون شخص.'],
       ['Between 15 million and 20 million people voted.', 'صوّت ما بين 15 و20 مليون شخص.'],
