@@ -138,6 +138,9 @@ function nameVariants(key: string): string[] {
   // German and Dutch W sounds as v (Wagner → فاغنر), which English spelling hides; in pinyin
   // X, Q and Zh are sh, ch and j (Xining → شينينغ، Qinghai → تشينغهاي).
   if (/^W/u.test(key)) out.push(`V${key.slice(1)}`);
+  // A V in Central Asian, Persian and Russian names is written و (Vakhsh → وخش, Vladimir →
+  // فلاديمير or ولاديمير), a letter the Arabic skeleton drops like a vowel.
+  if (/^V[aeiou]/u.test(key)) out.push(`W${key.slice(1)}`);
   if (/^X/u.test(key)) out.push(`Sh${key.slice(1)}`);
   if (/^Q(?!u)/u.test(key)) out.push(`Ch${key.slice(1)}`);
   if (/^Zh/u.test(key)) out.push(`J${key.slice(2)}`);
