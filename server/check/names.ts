@@ -162,6 +162,9 @@ function stripPossessive(w: string): string {
 }
 
 
+/** The Arabic article written in English before a name: al-, el-, ad-, ash- … */
+const ARTICLE_BEFORE = /(?<![\p{L}])(?:al|el|ad|an|ar|as|ash|at|az|adh|ath|ud|ul)-$/iu;
+
 /** What a capitalised token says on its own, whatever its context (asked once per spelling). */
 const tokenFacts = memo((text: string) => {
   const caps = isAllCaps(text);
@@ -247,7 +250,9 @@ export const names = defineCheck<Options>({
         // from there, and skip the words it covers and the parts of lower-case hyphenated words.
         let lastEnd = -1;
         for (const w of sentenceWords(doc.source, s.index)) {
-          if (w.start < lastEnd || !capitalised(w) || (w.start > s.start && src[w.start - 1] === '-')) continue;
+          // After a hyphen a capital is part of a lower-case word (so-Called), except after the
+          // Arabic article (al-Mahra, el-Sisi, ash-Sham): there it starts the name.
+          if (w.start < lastEnd || !capitalised(w) || (w.start > s.start && src[w.start - 1] === '-' && !ARTICLE_BEFORE.test(src.slice(Math.max(s.start, w.start - 5), w.start)))) continue;
           // A hashtag (#MeToo) is a slogan: translators render it by its meaning (#أنا_أيضًا).
           if (w.start > 0 && src[w.start - 1] === '#') continue;
           NAME_AT.lastIndex = w.start;

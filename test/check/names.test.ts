@@ -73,5 +73,8 @@ describe('names check', () => {
     assert.deepEqual(names('Peacekeepers Leave Rebel Stronghold In Northern Mali', 'قوات حفظ السلام تغادر معقل المتمردين في شمال مالي'), []);
     // Only the hashtag is excused, not the same word as a name.
     assert.deepEqual(names('The activist Tarana Burke founded #MeToo.', 'أسست الناشطة الحملة.'), [['source', 'Tarana Burke']]);
+    // A name after the Arabic article written in English (al-Mahra) is a name, not part of a word.
+    assert.deepEqual(names('The worst-hit areas are in Hadramout and al-Mahra.', 'وتقع المناطق الأكثر تضررًا في حضرموت.'), [['source', 'Mahra']]);
+    assert.deepEqual(names('The worst-hit areas are in Hadramout and al-Mahra.', 'وتقع المناطق الأكثر تضررًا في حضرموت والمهرة.'), []);
   });
 });
