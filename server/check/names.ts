@@ -203,6 +203,17 @@ function ordinaryNoun(folded: string, surface: string): boolean {
   return stem.length >= 4 && !/^[يت]/u.test(stem) && isArabicWord(surface);
 }
 
+/**
+ * An acronym read as a word keeps its vowels in Arabic letters (NATO → ناتو, KISR → كيسر); an
+ * Arabic dictionary word with none of them (كسر "breaking" for KISR) is that word, not the name.
+ */
+function voweless(cand: { folded: string; text: string }, key: string): boolean {
+  if (!/[AEIOU]/u.test(key) || /\s/u.test(cand.text.trim())) return false;
+  const stems = stemCandidates(cand.folded, 2);
+  const stem = stems[stems.length - 1]!;
+  return !/[اوىي]/u.test(stem) && isArabicWord(cand.text);
+}
+
 export const names = defineCheck<Options>({
   id: 'names',
   category: 'Accuracy/Mistranslation',
@@ -442,7 +453,8 @@ export const names = defineCheck<Options>({
           // Transliteration: each name word, and the words joined (New York → نيويورك).
           const keys = [...open.flatMap((t) => nameVariants(t.key)), ...(g.tokens.length > 1 ? [g.tokens.map((t) => t.key).join('')] : [])];
           const { best, word: cand } = bestTranslit(keys);
-          if (cand && best >= options.threshold) satisfied = true;
+          const acronym = g.tokens.length === 1 && open[0]!.keyCaps && open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4;
+          if (cand && best >= options.threshold && !(acronym && voweless(cand, open[0]!.key))) satisfied = true;
           // A near sound-alike that Arabic does not know as a word is this name's own spelling.
           // (Two words read as one, قالوا إن for Kavanaugh, are that only if one is not a word.)
           else if (cand && best >= 0.5 && !cand.text.split(/\s+/u).every((w) => isArabicWord(w))) satisfied = true;
@@ -451,10 +463,7 @@ export const names = defineCheck<Options>({
           // A one-word acronym read as a word (JNIM) whose nearest sound-alike is an ordinary
           // Arabic word (جنون): the name was translated as a word. Shorter acronyms are spelled
           // letter by letter and other names too often match words by chance to judge this way.
-          else if (
-            cand && best >= options.nearMiss && g.tokens.length === 1 && open[0]!.keyCaps &&
-            open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4 && ordinaryNoun(cand.folded, cand.text)
-          ) {
+          else if (cand && best >= options.nearMiss && acronym && (ordinaryNoun(cand.folded, cand.text) || voweless(cand, open[0]!.key))) {
             near = { word: cand, score: best };
           }
           if (satisfied && cand) explained.add(cand.start);

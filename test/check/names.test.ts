@@ -62,6 +62,11 @@ describe('names check', () => {
   it('reports a dropped name on the source and an acronym turned into a word on the target', () => {
     assert.deepEqual(names('Opposition leader Succès Masra called for a boycott.', 'دعا زعيم المعارضة إلى المقاطعة.'), [['source', 'Succès Masra']]);
     assert.deepEqual(names('The group JNIM claimed the attack.', 'تبنت جماعة جنون الهجوم.'), [['target', 'جنون']]);
+    // A sound-alike word with none of the acronym's vowels (كسر "breaking" for KISR) is that word;
+    // an acronym read as a word keeps them (NATO → الناتو, OPEC → أوبك).
+    assert.deepEqual(names('Scientists at KISR said the days had doubled.', 'قال علماء في كسر إن الأيام تضاعفت.'), [['target', 'كسر']]);
+    assert.deepEqual(names('Scientists at KISR said the days had doubled.', 'قال علماء في كيسر إن الأيام تضاعفت.'), []);
+    assert.deepEqual(names('NATO and OPEC met in Vienna.', 'اجتمع الناتو وأوبك في فيينا.'), []);
     // A long word Arabic knows is not searched inside: a name missing stays missing.
     assert.deepEqual(names('Officials from Pelletier met the doctors.', 'اجتمع المسؤولون بأطباءالمستشفيات.'), [['source', 'Pelletier']]);
     // A name with a translated word (County) is missing when only that word is there, and two
