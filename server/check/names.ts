@@ -17,6 +17,7 @@ import { capitalised, sentenceWords } from './words.js';
 import { stemCandidates } from '../text/clitics.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
+import { addedAcronyms } from './added-acronyms.js';
 import { dataRows } from './data.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck, primaryLang } from './types.js';
@@ -29,6 +30,8 @@ const Options = z
     nearMiss: z.number().min(0).max(1).default(0.6),
     /** Extra renderings for this corpus: { "Mali": ["مالي"] }; an empty list means "not a name". */
     renderings: z.record(z.string(), z.array(z.string())).default({}),
+    /** Report Latin acronyms in the translation that the source never writes (ADB for AIIB). */
+    addedAcronyms: z.boolean().default(true),
   })
   .strict();
 type Options = z.infer<typeof Options>;
@@ -250,7 +253,8 @@ export const names = defineCheck<Options>({
     };
     const skeletonsOf = nameSkeletons;
 
-    return (bead: BeadView): FindingDraft[] => {
+    const srcNoDots = src.replace(/\./gu, '');
+    const missing = (bead: BeadView): FindingDraft[] => {
       if (bead.source.length === 0 || bead.target.length === 0) return [];
       const groups: Group[] = [];
       for (const s of bead.source) {
@@ -511,6 +515,12 @@ export const names = defineCheck<Options>({
         }
       }
       return out;
+    };
+    return (bead: BeadView): FindingDraft[] => {
+      const found = missing(bead);
+      if (bead.source.length === 0 || !options.addedAcronyms) return found;
+      const added = addedAcronyms(srcNoDots, bead.source, doc.target, bead.target);
+      return added.length ? [...found, ...added] : found;
     };
   },
 });

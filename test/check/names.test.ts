@@ -78,6 +78,13 @@ describe('names check', () => {
     assert.deepEqual(names('Peacekeepers Leave Rebel Stronghold In Northern Mali', 'قوات حفظ السلام تغادر معقل المتمردين في شمال مالي'), []);
     // Only the hashtag is excused, not the same word as a name.
     assert.deepEqual(names('The activist Tarana Burke founded #MeToo.', 'أسست الناشطة الحملة.'), [['source', 'Tarana Burke']]);
+    // An acronym the source never writes: another organisation put in (ADB for AIIB). Initials of
+    // the names beside it, U.N. without its full stops, and Covid in capitals are the source's own.
+    const aiib = 'The Asian Infrastructure Investment Bank (AIIB) will lend $350 million.';
+    assert.deepEqual(names(aiib, 'وسيقرض بنك التنمية الآسيوي (ADB) 350 مليون دولار.'), [['target', 'ADB']]);
+    assert.deepEqual(names(aiib, 'وسيقرض البنك الآسيوي للاستثمار في البنية التحتية (AIIB) 350 مليون دولار.'), []);
+    assert.deepEqual(names('He spoke at the Consumer Energy Alliance.', 'تحدث أمام تحالف مستهلكي الطاقة (CEA).'), []);
+    assert.deepEqual(names('The U.N. said Covid cases rose.', 'قالت UN إن إصابات COVID ارتفعت.'), []);
     // A name after the Arabic article written in English (al-Mahra) is a name, not part of a word.
     assert.deepEqual(names('The worst-hit areas are in Hadramout and al-Mahra.', 'وتقع المناطق الأكثر تضررًا في حضرموت.'), [['source', 'Mahra']]);
     assert.deepEqual(names('The worst-hit areas are in Hadramout and al-Mahra.', 'وتقع المناطق الأكثر تضررًا في حضرموت والمهرة.'), []);
