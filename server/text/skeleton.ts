@@ -64,7 +64,19 @@ const EN_DROP = /[aeiouwy]/;
 export const englishSkeleton: (word: string) => string = memo(englishSkeletonUncached);
 
 function englishSkeletonUncached(word: string): string {
-  let w = word.toLowerCase().replace(/['’]s$/u, '').replace(/[^a-z]/g, '');
+  // Letters with accents are read as their base letter (Viña → vina, Müller → muller), and the
+  // few that are not decomposable as their usual spelling.
+  let w = word
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/gu, '')
+    .replace(/ß/gu, 'ss')
+    .replace(/ł/gu, 'l')
+    .replace(/ø/gu, 'o')
+    .replace(/æ/gu, 'ae')
+    .replace(/đ/gu, 'd')
+    .replace(/[^a-z]/g, '');
   for (const [re, unit] of DIGRAPHS) w = w.replace(re, unit);
   let out = '';
   let prev = '';

@@ -21,6 +21,13 @@ describe('transliteration skeletons', () => {
     assert.equal(score('Washington', 'واشنطن'), 0.8);
   });
 
+  it('reads accented Latin letters as their base letters', () => {
+    assert.equal(englishSkeleton('Viña'), englishSkeleton('Vina'));
+    assert.equal(score('Viña', 'فينيا'), 1);
+    assert.equal(score('Müller', 'مولر'), 1);
+    assert.equal(englishSkeleton('Łódź'), englishSkeleton('Lodz'));
+  });
+
   it('offers every proclitic reading of a word', () => {
     assert.deepEqual(stemCandidates('والخنته'), ['والخنته', 'خنته', 'الخنته']);
     assert.deepEqual(stemCandidates('للامم'), ['للامم', 'امم', 'لامم']);
