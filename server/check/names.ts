@@ -482,7 +482,9 @@ export const names = defineCheck<Options>({
         const names = open.filter(
           (t) =>
             !t.keyCaps && t.key.replace(/[^\p{L}]/gu, '').length >= 3 && !isEnglishWord(t.key) &&
-            !known.has(t.key) && !GROUP_NOUN.test(t.key),
+            !known.has(t.key) && !GROUP_NOUN.test(t.key) &&
+            // A name of vowels only (Waiau, Iowa) has no consonants to find it by.
+            englishSkeleton(t.key).length > 0,
         );
         const strong = names.length > 0 && (names.length >= 2 || !g.initial);
         if (!near && !strong) continue;

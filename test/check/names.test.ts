@@ -27,6 +27,8 @@ describe('names check', () => {
       ['Fans celebrated in Casablanca and Aleppo.', 'احتفل المشجعون في الدار البيضاء وحلب.'],
       ['Settlers moved into the West Bank near Hebron.', 'انتقل مستوطنون إلى الضفة الغربية قرب الخليل.'],
       ['It was 52 degrees Celsius on the Vakhsh River.', 'بلغت الحرارة 52 درجة مئوية على نهر وخش.'],
+      // A name of vowels only has no consonants to match: not judged.
+      ['Meltwater feeds the Waiau River near the town.', 'تغذي مياه الذوبان نهر وايآو قرب البلدة.'],
       ['The BBC reported it.', 'ذكرت ذلك بي بي سي.'],
       ['Sites such as RedState reported it.', 'ذكرت ذلك مواقع مثل RedState.'],
       ['He visited New York and Pyongyang.', 'زار نيويورك وبيونغ يانغ.'],
