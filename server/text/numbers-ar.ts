@@ -172,6 +172,12 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
     return 0;
   };
 
+  /** A word (not a number word, not و) right after token k. */
+  const nounAfter = (k: number) => {
+    const n = toks[k + 1];
+    return n !== undefined && !n.digits && !n.hit && n.folded !== 'و' && /^[\s\u00A0]+$/u.test(text.slice(toks[k]!.end, n.start));
+  };
+
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
     if (t.half) {
@@ -260,7 +266,10 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
       } else if (entry.type === 'scale') {
         // ألف alone is 1000, ألفان 2000; after a count (15 ألف، مائة وخمسون ألفًا) it multiplies.
         const unit = place(entry);
-        current = current > 0 ? current * unit : entry.value;
+        // ألفا with a noun after it (ألفا مقعد) is the dual in construct, two thousand: one
+        // thousand before a noun is written ألف, and ألفًا stands alone (خمسون ألفًا).
+        const dualConstruct = current === 0 && total === 0 && w.folded === 'الفا' && !w.text.includes('\u064B') && nounAfter(j);
+        current = current > 0 ? current * unit : dualConstruct ? 2000 : entry.value;
         total += current;
         current = 0;
         scale = unit;
@@ -292,7 +301,7 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
         }
       }
       prevType = entry.type;
-      lastPlace = entry.type === 'unit' && current < 10 ? 10 : place(entry);
+      lastPlace = entry.type === 'unit' && current % 100 < 10 ? 10 : place(entry);
       end = toks[j]!.end;
       ok = true;
       if (ordinal) {

@@ -105,6 +105,14 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
       const kind: NumberMention['kind'] = 'digits';
       const next = toks[i + 1];
       const sep = next ? text.slice(t.end, next.start) : '';
+      const third = toks[i + 2];
+      if (/^\d{1,2}$/.test(t.text) && next && sep === ':' && /^\d{2}$/.test(next.text) && third && text.slice(next.end, third.start) === ':' && /^\d{2}$/.test(third.text)) {
+        // 2:19:08, a race time or a duration: hours, minutes and seconds, each said on its own
+        // in Arabic (ساعتان و19 دقيقة و8 ثوانٍ).
+        for (const x of [t, next, third]) out.push({ start: x.start, end: x.end, values: [Number(x.text)], kind: 'digits' });
+        i += 2;
+        continue;
+      }
       if (/^\d{1,2}$/.test(t.text) && next && sep === ':' && /^\d{2}$/.test(next.text)) {
         // 04:00, 10:30: one time of day, matched by its hour too (الساعة 4).
         const h = Number(t.text);

@@ -27,6 +27,11 @@ describe('numbers check', () => {
       // A smaller part in digits after و completes the number: 17 thousand and 620.
       ['Peak consumption hit 17,620 megawatts.', 'بلغت ذروة الاستهلاك 17 ألفًا و620 ميغاواط.'],
       ['The city has 2.3 million people.', 'يسكن المدينة 2 مليون و300 ألف نسمة.'],
+      // ألفا before a noun is the dual in construct (2,000); a unit before a ten after hundreds.
+      ['The hall has 2,000 seats.', 'تضم القاعة ألفا مقعد.'],
+      ['The hall has 1,979 seats.', 'تضم القاعة ألفًا وتسعمئة وتسعة وسبعين مقعدًا.'],
+      // A race time: hours, minutes and seconds each said on its own.
+      ['She won in 2:19:08.', 'فازت بزمن قدره ساعتان و19 دقيقة و8 ثوانٍ.'],
       // A scale word said once for a range: the count before it stands for the number.
       ['Between 15 and 20 million people voted.', 'صوّت ما بين 15 مليونًا و20 مليون شخص.'],
       ['Between 15 million and 20 million people voted.', 'صوّت ما بين 15 و20 مليون شخص.'],
