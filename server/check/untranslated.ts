@@ -6,6 +6,7 @@
 import { franc } from 'franc';
 import { z } from 'zod';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { isEnglishWord } from '../text/english-words.js';
 import { scriptCounts } from '../text/tokens.js';
 import { FRANC_CODE, languageName } from './language.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
@@ -44,6 +45,36 @@ function quotedTitle(text: string, start: number, end: number): boolean {
   return content.length >= 3 && content.every((w) => /^[\p{Lu}]/u.test(w));
 }
 
+/** A Latin run of lower-case words (a name or a title would be capitalised). */
+const LOWER_RUN = /(?<![\p{L}\p{N}/@#_'’"“«-])(?<![\p{L}]\.)[a-z]+(?:[ -][a-z]+)*(?![\p{L}\p{N}/@_'’"”»-]|\.[\p{L}])/gu;
+
+/**
+ * Ordinary English words left inside an Arabic sentence ("الأصوات spoiled", "time bonus"): a
+ * lower-case run of dictionary words, one of five letters or more, that the aligned English
+ * has. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
+ * are not words.
+ */
+function leftWords(s: { index: number; start: number; text: string }, source: Array<{ text: string }>, keep: string[]): FindingDraft[] {
+  const out: FindingDraft[] = [];
+  for (const m of s.text.matchAll(LOWER_RUN)) {
+    const run = m[0];
+    const words = run.split(/[ -]/u);
+    if (!words.every((w) => w.length >= 3 && isEnglishWord(w)) || !words.some((w) => w.length >= 5)) continue;
+    if (keep.some((k) => normalise(run).includes(k))) continue;
+    const inSource = new RegExp(`(?<![\\p{L}])${run}(?![\\p{L}])`, 'iu');
+    if (!source.some((x) => inSource.test(x.text))) continue;
+    const start = s.start + m.index;
+    out.push({
+      side: 'target',
+      sentence: s.index,
+      start,
+      end: start + run.length,
+      message: `"${run}" is left in English: translate it.`,
+    });
+  }
+  return out;
+}
+
 export const untranslated = defineCheck<Options>({
   id: 'untranslated',
   category: 'Accuracy/Untranslated',
@@ -58,6 +89,31 @@ export const untranslated = defineCheck<Options>({
     const srcCode = FRANC_CODE[primaryLang(doc.source.lang)] ?? 'eng';
     const only = [...new Set([srcCode, ...options.only])];
     const keep = options.keep.map(normalise);
+    /** Runs of 30+ Latin characters in sentence `s` that franc reads as the source language. */
+    const longRuns = (s: { index: number; start: number; end: number }): FindingDraft[] => {
+      const found: FindingDraft[] = [];
+      LATIN_RUN.lastIndex = s.start;
+      let m: RegExpExecArray | null;
+      while ((m = LATIN_RUN.exec(tgt)) !== null && m.index < s.end) {
+        const run = m[0];
+        if (run.length < options.minRun || run.trim().split(/\s+/u).length < 4) continue;
+        if (keep.some((k) => normalise(run).includes(k))) continue;
+        if (quotedTitle(tgt, m.index, m.index + run.length)) continue;
+        const guess = franc(run, { only, minLength: options.minRun });
+        if (guess !== srcCode) continue;
+        // A quotation kept in the original on purpose usually stays in quotes; flag anyway,
+        // but say what it is.
+        const inSource = src.includes(run.trim());
+        found.push({
+          side: 'target',
+          sentence: s.index,
+          start: m.index,
+          end: m.index + run.length,
+          message: `${languageName(srcCode)} text left in the Arabic${inSource ? ' (copied from the source)' : ''}: translate it, unless it is a title or name that must stay in the original.`,
+        });
+      }
+      return found;
+    };
     return (bead: BeadView): FindingDraft[] => {
       if (bead.target.length === 0) return [];
       const out: FindingDraft[] = [];
@@ -103,27 +159,11 @@ export const untranslated = defineCheck<Options>({
           });
           continue;
         }
-        if (c.latin < options.minRun / 2) continue;
-        LATIN_RUN.lastIndex = s.start;
-        let m: RegExpExecArray | null;
-        while ((m = LATIN_RUN.exec(tgt)) !== null && m.index < s.end) {
-          const run = m[0];
-          if (run.length < options.minRun || run.trim().split(/\s+/u).length < 4) continue;
-          if (keep.some((k) => normalise(run).includes(k))) continue;
-          if (quotedTitle(tgt, m.index, m.index + run.length)) continue;
-          const guess = franc(run, { only, minLength: options.minRun });
-          if (guess !== srcCode) continue;
-          // A quotation kept in the original on purpose usually stays in quotes; flag anyway,
-          // but say what it is.
-          const inSource = src.includes(run.trim());
-          out.push({
-            side: 'target',
-            sentence: s.index,
-            start: m.index,
-            end: m.index + run.length,
-            message: `${languageName(srcCode)} text left in the Arabic${inSource ? ' (copied from the source)' : ''}: translate it, unless it is a title or name that must stay in the original.`,
-          });
-        }
+        if (c.latin === 0) continue;
+        const runs = c.latin >= options.minRun / 2 ? longRuns(s) : [];
+        out.push(...runs);
+        // Words left in English, unless a long run already covers them.
+        for (const w of leftWords(s, bead.source, keep)) if (!runs.some((r) => r.start < w.end && w.start < r.end)) out.push(w);
       }
       return out;
     };

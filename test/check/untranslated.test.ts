@@ -46,6 +46,22 @@ describe('untranslated check', () => {
     assert.deepEqual(untranslated(before + quoted, `${arBefore}وقال المحامون أمام المحكمة يوم الاثنين: "The evidence had been gathered without a warrant."`), ['The evidence had been gathered without a warrant']);
   });
 
+  it('flags ordinary English words left in an Arabic sentence, and not names, quoted words or addresses', () => {
+    const cases: Array<[string, string, string[]]> = [
+      ['About 312,000 ballots were blank or spoiled.', 'كانت نحو 312 ألف ورقة اقتراع بيضاء أو spoiled.', ['spoiled']],
+      ['The winner took a time bonus of ten seconds.', 'حصل الفائز على time bonus قدرها عشر ثوانٍ.', ['time bonus']],
+      // Not in the English: not left from it (a word cited on purpose).
+      ['The app lets users post photos.', 'يتيح التطبيق للمستخدمين نشر الصور (selfie).', []],
+      ['She visited weather.com daily.', 'كانت تزور موقع weather.com يوميًا.', []],
+      ['He wrote the novel "bittersweet" in 1950.', 'كتب رواية "bittersweet" عام 1950.', []],
+      ['Many iPhone users and beIN Sports subscribers complained about the outages.', 'اشتكى كثير من مستخدمي هواتف iPhone ومشتركي قنوات beIN Sports من الأعطال.', []],
+    ];
+    for (const [en, ar, expected] of cases) assert.deepEqual(untranslated(before + en, arBefore + ar), expected, ar);
+    // Inside a long English run, the run is reported once, not its words again.
+    const long = untranslated(`${before}Lawyers argued that the evidence had been gathered without a warrant.`, `${arBefore}وقال المحامون إن the evidence had been gathered without a warrant.`);
+    assert.deepEqual(long, ['the evidence had been gathered without a warrant']);
+  });
+
   it('lets a corpus keep Latin strings as they are', () => {
     const en = 'The floods destroyed crops just weeks before the harvest.';
     assert.deepEqual(checkPair(before + en, arBefore + en, { only: 'untranslated', config: { untranslated: { options: { keep: [en] } } } }), []);
