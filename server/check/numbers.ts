@@ -153,6 +153,16 @@ export const numbers = defineCheck<Options>({
       const unmatched = s.filter((m, i) => !usedS.has(i) && required(m));
       const missing = unmatched.length && bead.target.some((ts) => wordsOf(ts.start).some((w) => w.folded.length >= GLUED)) ? [] : unmatched;
       const extra = options.extra ? t.filter((m, i) => !usedT.has(i) && required(m)) : [];
+      // Ordinals need not be there (third → المركز الثالث or ثالثًا or a reworded rank), but one
+      // left on each side of a pair is one rank changed (third → الرابع).
+      // (Not "half", read as 50 and 0.5: half-time is الشوط الأول.)
+      const rank = (m: NumberMention) => m.kind === 'ordinal' && m.values.every(Number.isInteger);
+      const sOrd = s.filter((m, i) => !usedS.has(i) && rank(m));
+      const tOrd = t.filter((m, i) => !usedT.has(i) && rank(m));
+      if (sOrd.length === 1 && tOrd.length === 1 && missing.length === 0 && extra.length === 0) {
+        missing.push(sOrd[0]!);
+        extra.push(tOrd[0]!);
+      }
       const out: FindingDraft[] = [];
       // A missing and an extra number in the same pair are one changed number.
       while (missing.length && extra.length) {

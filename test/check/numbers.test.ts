@@ -47,6 +47,10 @@ describe('numbers check', () => {
     // The same count with another scale word is another number.
     assert.deepEqual(numbers('A budget of 18.9 trillion rupees.', 'ميزانية بقيمة 18.9 مليار روبية.'), [['target', '18.9 مليار']]);
     assert.deepEqual(numbers('It raised $4bn.', 'جمعت 4 ملايين دولار.'), [['target', '4 ملايين']]);
+    // One rank left on each side is one rank changed; half-time is not a rank.
+    assert.deepEqual(numbers('Brenner finished third.', 'حلّت برينر في المركز الرابع.'), [['target', 'الرابع']]);
+    assert.deepEqual(numbers('Brenner finished third.', 'حلّت برينر ثالثةً.'), []);
+    assert.deepEqual(numbers('Menga struck before half-time.', 'سجّل مينجا قبل نهاية الشوط الأول.'), []);
     // The scale word dropped: £1.5 million is not £1.5.
     assert.deepEqual(numbers('Her deals are worth up to £1.5 million.', 'تساوي صفقاتها 1.5 جنيه إسترليني.'), [['target', '1.5']]);
     assert.deepEqual(numbers('Inflation slowed to 7.5 percent.', 'تباطأ التضخم إلى 5.7 في المئة.'), [['target', '5.7 في المئة']]);
