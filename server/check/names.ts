@@ -150,6 +150,8 @@ function nameVariants(key: string): string[] {
   // Czech cz is ch (Czech → تشيكي); the h of English wh is silent (Whitehall → وايتهول); German
   // sch is sh but often written with س (Scherzer → سيرزير).
   if (/^Cz/u.test(key)) out.push(`Ch${key.slice(2)}`);
+  // Turkish c is j (Ceyhan → جيهان, Cemal → جمال), where English would read s.
+  if (/^C[ei]/u.test(key)) out.push(`J${key.slice(1)}`);
   if (/^Wh/u.test(key)) out.push(`W${key.slice(2)}`);
   if (/^Sch/u.test(key)) out.push(`S${key.slice(3)}`);
   // German z is ts (Die Zeit → دي تسايت).
@@ -448,6 +450,8 @@ export const names = defineCheck<Options>({
           if (tg && !glossaryForms) glossaryForms = tg;
           if (tg && formsPresent(tg.map((x) => x.text))) satisfied = true;
           else if (k && formsPresent(k.forms)) satisfied = true;
+          // An adjective or people of a known place (Jordanian → أردني, from Jordan → الأردن).
+          else if (!k && nameVariants(t.key).some((v) => v !== t.key && (known.get(v)?.forms.length ?? 0) > 0 && formsPresent(known.get(v)!.forms))) satisfied = true;
           // US-China, Franco-German: each part is a name of its own.
           else if (t.key.includes('-') && t.key.split('-').every((part) => { const kp = known.get(part); return kp !== undefined && (kp.forms.length === 0 || formsPresent(kp.forms)); })) satisfied = true;
           else if (latinPresent(t.key)) satisfied = true;

@@ -25,9 +25,12 @@ export class ArabicWordSet {
   add(word: string, label = word): void {
     const f = foldArabicKey(word).replace(/\s+/gu, '');
     if (!f) return;
-    if (!this.bases.has(f)) this.bases.set(f, label);
-    const b = base(f);
-    if (!this.bases.has(b)) this.bases.set(b, label);
+    // A name with the article (الأردن) also stands without it in its adjective (أردني، الأردنية).
+    for (const form of f.startsWith('ال') && f.length >= 5 ? [f, f.slice(2)] : [f]) {
+      if (!this.bases.has(form)) this.bases.set(form, label);
+      const b = base(form);
+      if (!this.bases.has(b)) this.bases.set(b, label);
+    }
     this.found.clear();
     this.byLength = undefined;
   }

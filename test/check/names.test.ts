@@ -27,6 +27,11 @@ describe('names check', () => {
       ['Fans celebrated in Casablanca and Aleppo.', 'احتفل المشجعون في الدار البيضاء وحلب.'],
       ['Settlers moved into the West Bank near Hebron.', 'انتقل مستوطنون إلى الضفة الغربية قرب الخليل.'],
       ['It was 52 degrees Celsius on the Vakhsh River.', 'بلغت الحرارة 52 درجة مئوية على نهر وخش.'],
+      // The adjective of a known place (Jordanian → أردني from الأردن); Turkish c as ج; names
+      // Arabic has its own word for (Indus = السند, Hellenic = يوناني).
+      ['The Jordanian founders met investors.', 'التقى المؤسسون الأردنيون بالمستثمرين.'],
+      ['Oil flows to the port of Ceyhan.', 'يتدفق النفط إلى ميناء جيهان.'],
+      ['Floods hit the Indus delta, the Hellenic Coast Guard said.', 'ضربت الفيضانات دلتا السند، بحسب خفر السواحل اليوناني.'],
       // A name of vowels only has no consonants to match: not judged.
       ['Meltwater feeds the Waiau River near the town.', 'تغذي مياه الذوبان نهر وايآو قرب البلدة.'],
       ['The BBC reported it.', 'ذكرت ذلك بي بي سي.'],
