@@ -155,13 +155,21 @@ export const numbers = defineCheck<Options>({
       const extra = options.extra ? t.filter((m, i) => !usedT.has(i) && required(m)) : [];
       // Ordinals need not be there (third → المركز الثالث or ثالثًا or a reworded rank), but one
       // left on each side of a pair is one rank changed (third → الرابع).
-      // (Not "half", read as 50 and 0.5: half-time is الشوط الأول.)
+      // (Not "half", read as 50 and 0.5: half-time is الشوط الأول.) So is one fraction left on
+      // each side (a third → ربعها), and a rank in digits left missing (13th) beside one left in
+      // words (الثانية عشرة).
       const rank = (m: NumberMention) => m.kind === 'ordinal' && m.values.every(Number.isInteger);
-      const sOrd = s.filter((m, i) => !usedS.has(i) && rank(m));
-      const tOrd = t.filter((m, i) => !usedT.has(i) && rank(m));
-      if (sOrd.length === 1 && tOrd.length === 1 && missing.length === 0 && extra.length === 0) {
-        missing.push(sOrd[0]!);
-        extra.push(tOrd[0]!);
+      for (const kind of [rank, (m: NumberMention) => m.kind === 'fraction']) {
+        const sLeft = s.filter((m, i) => !usedS.has(i) && kind(m));
+        const tLeft = t.filter((m, i) => !usedT.has(i) && kind(m));
+        if (sLeft.length === 1 && tLeft.length === 1 && missing.length === 0 && extra.length === 0) {
+          missing.push(sLeft[0]!);
+          extra.push(tLeft[0]!);
+        }
+      }
+      const tRanks = t.filter((m, i) => !usedT.has(i) && rank(m));
+      if (missing.length === 1 && extra.length === 0 && tRanks.length === 1 && /(?:st|nd|rd|th)$/u.test(src.slice(missing[0]!.start, missing[0]!.end))) {
+        extra.push(tRanks[0]!);
       }
       const out: FindingDraft[] = [];
       // A missing and an extra number in the same pair are one changed number.

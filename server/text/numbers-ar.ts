@@ -136,6 +136,37 @@ const wordToken = memo((raw: string): Pick<Tok, 'folded' | 'hit' | 'half' | 'per
   return { folded, hit: lookup(folded), half: stemCandidates(folded, 3).includes('نصف'), percentWord: PERCENT_WORDS.has(folded) };
 });
 
+/** Fractions by their stem: ثلث، ثلثا/ثلثي، ربع، سدس, and the ones spelled like numbers. */
+const FRACTIONS = new Map<string, number>([
+  ['ثلث', 1 / 3], ['ثلثا', 2 / 3], ['ثلثي', 2 / 3], ['ربع', 1 / 4], ['سدس', 1 / 6],
+  ['خمس', 1 / 5], ['سبع', 1 / 7], ['تسع', 1 / 9], ['عشر', 1 / 10],
+]);
+/** خمس، سبع، تسع، عشر are also the numbers 5, 7, 9, 10 (خمس سنوات). */
+const ALSO_NUMBERS = new Set(['خمس', 'سبع', 'تسع', 'عشر']);
+const PRONOUN = /(?:ها|هم|هما|هن|ه|كم|نا)$/u;
+
+/**
+ * The share a word names (خُمس الطاقة، ثلثي الأطفال، عُشر قيمتها، ربعها), or null. A word spelled
+ * like a number is a fraction when it is written with the damma of the fraction (خُمس), carries a
+ * pronoun (خمسها), or governs a definite or possessed noun (خمس الإنتاج، عشر قيمتها); a counted
+ * noun after a number is indefinite (خمس سنوات), and عشر after a unit is a teen (ثلاثة عشر).
+ */
+function fractionOf(t: Tok, prev: Tok | undefined, next: Tok | undefined): number | null {
+  for (const stem of stemCandidates(t.folded, 3)) {
+    // A folded final ه may be a taa marbuta (خمسة, five): a pronoun only where written ه.
+    const suffix = /(?:ها|هم|هما|هن|كم|نا)$/u.exec(stem)?.[0] ?? (stem.endsWith('ه') && t.text.endsWith('ه') ? 'ه' : '');
+    const bare = FRACTIONS.has(stem) || !suffix ? stem : stem.slice(0, -suffix.length);
+    const value = FRACTIONS.get(bare);
+    if (value === undefined) continue;
+    if (!ALSO_NUMBERS.has(bare)) return value;
+    if (prev?.hit && (prev.hit.entry.type === 'unit' || prev.hit.entry.type === 'one-of-teen')) return null;
+    const damma = t.text.includes(`${bare[0]}\u064F`);
+    const possessed = bare !== stem || (next !== undefined && !next.digits && !next.hit && (/^(?:ال|لل)/u.test(next.folded) || PRONOUN.test(next.folded)));
+    return damma || possessed ? value : null;
+  }
+  return null;
+}
+
 export interface ArabicNumberOptions {
   /** Recognise dual nouns as the number two (default true). */
   duals?: boolean;
@@ -143,11 +174,11 @@ export interface ArabicNumberOptions {
 
 /** Whether a folded word is a number word (behind clitics), or a word of a percentage. */
 export function isArabicNumberWord(folded: string): boolean {
-  return lookup(folded) !== null || PERCENT_WORDS.has(folded) || stemCandidates(folded, 3).includes('نصف');
+  return lookup(folded) !== null || PERCENT_WORDS.has(folded) || stemCandidates(folded, 3).some((st) => st === 'نصف' || FRACTIONS.has(st.replace(PRONOUN, '')));
 }
 
 /** Anything that could be a number (digits or the stem of a number word); duals aside. */
-const ANY_NUMBER = /[0-9\u0660-\u0669\u06F0-\u06F9]|واحد|اثن|ثنت|ثلاث|ثالث|ربع|رابع|خمس|خامس|ست|سادس|سبع|سابع|ثمان|ثامن|تسع|تاسع|عشر|عاشر|مئ|مائ|ألف|الف|آلاف|ملي|بليون|تريليون|أول|اول|أولى|ثان|حادي|نصف|ينيات|ينات/u;
+const ANY_NUMBER = /[0-9\u0660-\u0669\u06F0-\u06F9]|واحد|اثن|ثنت|ثلاث|ثالث|ربع|رابع|خمس|خامس|ست|سادس|سبع|سابع|ثمان|ثامن|تسع|تاسع|عشر|عاشر|مئ|مائ|ألف|الف|آلاف|ملي|بليون|تريليون|أول|اول|أولى|ثان|حادي|نصف|ثلث|سدس|ينيات|ينات/u;
 
 export function arabicNumbers(text: string, from = 0, to = text.length, options: ArabicNumberOptions = {}): NumberMention[] {
   if (options.duals === false && !ANY_NUMBER.test(text.slice(from, to))) return [];
@@ -180,6 +211,11 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
 
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i]!;
+    const share = t.digits ? null : fractionOf(t, toks[i - 1], toks[i + 1]);
+    if (share !== null) {
+      out.push({ start: t.start, end: t.end, values: [share], kind: 'fraction' });
+      continue;
+    }
     if (t.half) {
       out.push({ start: t.start, end: t.end, values: [50, 0.5], kind: 'ordinal' });
       continue;

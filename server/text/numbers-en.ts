@@ -26,6 +26,12 @@ const MULTIPLIERS = new Map<string, number>(Object.entries({ twice: 2, thrice: 3
 const IMPLIED = new Map<string, number[]>(Object.entries({
   half: [50, 0.5], decade: [10], decades: [10], doubled: [2], tripled: [3], quadrupled: [4], dozen: [12],
 }));
+/** Denominators of fractions (a third, two-thirds, three quarters); half is IMPLIED. */
+const DENOMINATORS = new Map<string, number>(Object.entries({
+  third: 3, thirds: 3, quarter: 4, quarters: 4, fourth: 4, fourths: 4, fifth: 5, fifths: 5, sixth: 6, sixths: 6,
+  seventh: 7, sevenths: 7, eighth: 8, eighths: 8, ninth: 9, ninths: 9, tenth: 10, tenths: 10,
+}));
+const FRACTION_NUMERATORS = new Map<string, number>(Object.entries({ a: 1, an: 1, one: 1, two: 2, three: 3, four: 4 }));
 /** Suffixes glued to digits: 5m, 2bn, 10k. */
 const DIGIT_SCALES = new Map<string, number>(Object.entries({ k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9, tn: 1e12, tr: 1e12 }));
 
@@ -48,13 +54,13 @@ function wordParts(w: string): string[] | null {
 }
 
 /** Anything that could start a number; most sentences have none and are done at once. */
-const ANY_NUMBER = /[0-9]|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fifth|eighth|ninth|twelfth|twice|thrice|half|decade|doubled|tripled|quadrupled|dozen)/i;
+const ANY_NUMBER = /[0-9]|(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fifth|eighth|ninth|twelfth|twice|thrice|half|quarter|decade|doubled|tripled|quadrupled|dozen)/i;
 /**
  * ANY_NUMBER's words alone. Digits and letters never share a word and a letter run never spans
  * two words, so a sentence without digits passes ANY_NUMBER exactly when one of its words passes
  * this: the numbers check asks it once per word form instead of scanning every sentence.
  */
-export const NUMBER_WORD = /(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fifth|eighth|ninth|twelfth|twice|thrice|half|decade|doubled|tripled|quadrupled|dozen)/i;
+export const NUMBER_WORD = /(?<![A-Za-z])(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fifth|eighth|ninth|twelfth|twice|thrice|half|quarter|decade|doubled|tripled|quadrupled|dozen)/i;
 
 export function englishNumbers(text: string, from = 0, to = text.length): NumberMention[] {
   if (!ANY_NUMBER.test(from === 0 && to === text.length ? text : text.slice(from, to))) return [];
@@ -169,6 +175,13 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
         i += p;
       }
       out.push(mention);
+      continue;
+    }
+    // "a fifth of", "two-thirds of", "three quarters of": a share of something.
+    const den = toks[i + 1] && DENOMINATORS.get(toks[i + 1]!.lower);
+    if (den && FRACTION_NUMERATORS.has(t.lower) && toks[i + 2]?.lower === 'of') {
+      out.push({ start: t.start, end: toks[i + 1]!.end, values: [FRACTION_NUMERATORS.get(t.lower)! / den], kind: 'fraction' });
+      i++;
       continue;
     }
     if (ORDINALS.has(t.lower)) {

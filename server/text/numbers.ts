@@ -2,7 +2,8 @@
 // Western (0-9), Arabic-Indic (٠-٩) and Eastern Arabic-Indic (۰-۹) digits, Arabic separators
 // ٫ (decimal) and ٬ (thousands), and bidi marks or thin spaces that formatters put inside numbers.
 
-export type NumberKind = 'digits' | 'words' | 'ordinal' | 'dual';
+/** A fraction (a fifth of, ثلثا) is a share, never required, compared only with fractions. */
+export type NumberKind = 'digits' | 'words' | 'ordinal' | 'dual' | 'fraction';
 
 export interface NumberMention {
   /** Offsets into the original text. */

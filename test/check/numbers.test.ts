@@ -30,6 +30,11 @@ describe('numbers check', () => {
       // ألفا before a noun is the dual in construct (2,000); a unit before a ten after hundreds.
       ['The hall has 2,000 seats.', 'تضم القاعة ألفا مقعد.'],
       ['The hall has 1,979 seats.', 'تضم القاعة ألفًا وتسعمئة وتسعة وسبعين مقعدًا.'],
+      // Fractions, including those spelled like numbers (خُمس, عُشر قيمتها), against five years.
+      ['It carries roughly a fifth of its capacity.', 'ينقل نحو خُمس طاقته.'],
+      ['Shares lost a tenth of their value.', 'فقدت الأسهم عُشر قيمتها.'],
+      ['Two-thirds of children were vaccinated.', 'تلقى ثلثا الأطفال اللقاح.'],
+      ['The war lasted five years.', 'استمرت الحرب خمس سنوات.'],
       // A race time: hours, minutes and seconds each said on its own.
       ['She won in 2:19:08.', 'فازت بزمن قدره ساعتان و19 دقيقة و8 ثوانٍ.'],
       // A scale word said once for a range: the count before it stands for the number.
@@ -47,6 +52,9 @@ describe('numbers check', () => {
     // The same count with another scale word is another number.
     assert.deepEqual(numbers('A budget of 18.9 trillion rupees.', 'ميزانية بقيمة 18.9 مليار روبية.'), [['target', '18.9 مليار']]);
     assert.deepEqual(numbers('It raised $4bn.', 'جمعت 4 ملايين دولار.'), [['target', '4 ملايين']]);
+    // One fraction left on each side is one share changed; a rank in digits against one in words.
+    assert.deepEqual(numbers('A third of the budget was lost.', 'فُقد ربع الميزانية.'), [['target', 'ربع']]);
+    assert.deepEqual(numbers('They won the cup for a 13th time.', 'فازوا بالكأس للمرة الثانية عشرة.'), [['target', 'الثانية عشرة']]);
     // One rank left on each side is one rank changed; half-time is not a rank.
     assert.deepEqual(numbers('Brenner finished third.', 'حلّت برينر في المركز الرابع.'), [['target', 'الرابع']]);
     assert.deepEqual(numbers('Brenner finished third.', 'حلّت برينر ثالثةً.'), []);

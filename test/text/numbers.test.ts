@@ -13,7 +13,8 @@ describe('number reading', () => {
       ['$5m and 1.5 billion people', [['5m', 5e6, 'digits'], ['1.5 billion', 1.5e9, 'digits']]],
       ['61 percent, 3% and 12 per cent', [['61 percent', 61, 'digits'], ['3%', 3, 'digits'], ['12 per cent', 12, 'digits']]],
       ['one hundred and fifty thousand people', [['one hundred and fifty thousand', 150000, 'words']]],
-      ['twenty-five, the 21st century, a third of them', [['twenty-five', 25, 'words'], ['21st', 21, 'digits']]],
+      ['twenty-five, the 21st century, a third of them', [['twenty-five', 25, 'words'], ['21st', 21, 'digits'], ['a third', 1 / 3, 'fraction']]],
+      ['a third term and two-thirds of voters', [['two-thirds', 2 / 3, 'fraction']]],
       ['a six-game schedule for a mother-of-three', [['six', 6, 'words'], ['three', 3, 'words']]],
       ['three one-sided sessions', [['three', 3, 'words'], ['one', 1, 'words']]],
       ['at 04:00 BST', [['04:00', 400, 'digits']]],
@@ -26,6 +27,7 @@ describe('number reading', () => {
   it('reads Arabic digits in three scripts, separators, number words with gender, compounds and duals', () => {
     const cases: Array<[string, Array<[string, number, string]>]> = [
       ['غادرت ثماني قواعد من أصل ثلاثة عشر قاعدة', [['ثماني', 8, 'words'], ['ثلاثة عشر', 13, 'words']]],
+      ['خُمس الطاقة وثلثا الأطفال وربعها، لا خمس سنوات ولا خمسة أيام', [['خُمس', 1 / 5, 'fraction'], ['وثلثا', 2 / 3, 'fraction'], ['وربعها', 1 / 4, 'fraction'], ['خمس', 5, 'words'], ['خمسة', 5, 'words']]],
       ['ثلاث عشرة قاعدة', [['ثلاث عشرة', 13, 'words']]],
       ['تضم 15000 جندي و١٥٬٠٠٠ و۱۵', [['15000', 15000, 'digits'], ['١٥٬٠٠٠', 15000, 'digits'], ['۱۵', 15, 'digits']]],
       ['نحو 15 ألف جندي', [['15 ألف', 15000, 'digits']]],
