@@ -19,7 +19,7 @@ const BETWEEN = fold(['عن', 'ما', 'إلى', 'الى']);
 
 /** English that makes an attribution of this kind: the Arabic one is then a translation. */
 const ENGLISH_ATTRIBUTION =
-  /(?<![\p{L}])(?:sources?|sourced|report(?:s|ed|edly|ing|ers?)?|media|press|news|agenc(?:y|ies)|officials?|witness(?:es)?|eyewitness(?:es)?|according|insiders?|spokes(?:man|woman|person|people)|quoted|quoting|citing|cited|wires?)(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:sources?|sourced|report(?:s|ed|edly|ing|ers?)?|media|press|news|officials?|witness(?:es)?|eyewitness(?:es)?|according|insiders?|spokes(?:man|woman|person|people)|quoted|quoting|citing|cited|wires?)(?![\p{L}])/iu;
 
 function classify(folded: string): 0 | 1 | 2 {
   const stems = stemCandidates(folded, 2);

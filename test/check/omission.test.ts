@@ -95,6 +95,8 @@ describe('omission check', () => {
       ['The convoy reached Baidoa on Monday.', 'وصلت القافلة إلى بيدوا يوم الاثنين، وفقًا لتقارير إعلامية.', 'وفقًا لتقارير إعلامية'],
       ['The convoy reached Baidoa on Monday.', 'وصلت القافلة إلى بيدوا يوم الاثنين نقلا عن شهود عيان.', 'نقلا عن شهود'],
       ['The minister resigned on Friday.', 'وذكرت مصادر مطلعة أن الوزير استقال يوم الجمعة.', 'وذكرت مصادر مطلعة'],
+      // An organisation called an agency is not a source the sentence is attributed to.
+      ["Japan's space agency charged about ¥2.1 billion for the launch.", 'وتقاضت وكالة الفضاء اليابانية نحو 2.1 مليار ين مقابل الإطلاق، بحسب مصادر مطلعة.', 'بحسب مصادر مطلعة'],
     ];
     for (const [en, ar, text] of added) {
       const f = checkPair(en, ar, { only: 'omission' });
