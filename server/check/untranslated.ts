@@ -49,9 +49,9 @@ function quotedTitle(text: string, start: number, end: number): boolean {
 const LOWER_RUN = /(?<![\p{L}\p{N}/@#_'’"“«-])(?<![\p{L}]\.)[a-z]+(?:[ -][a-z]+)*(?![\p{L}\p{N}/@_'’"”»-]|\.[\p{L}])/gu;
 
 /**
- * Ordinary English words left inside an Arabic sentence ("الأصوات spoiled", "time bonus"): a
- * lower-case run of dictionary words, one of five letters or more, that the aligned English
- * has. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
+ * Ordinary English words left inside an Arabic sentence ("الأصوات spoiled", "time bonus",
+ * "because of high winds"): a lower-case run of dictionary words (function words aside), one of
+ * five letters or more, that the aligned English has. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
  * are not words.
  */
 function leftWords(s: { index: number; start: number; text: string }, source: Array<{ text: string }>, keep: string[]): FindingDraft[] {
@@ -59,7 +59,9 @@ function leftWords(s: { index: number; start: number; text: string }, source: Ar
   for (const m of s.text.matchAll(LOWER_RUN)) {
     const run = m[0];
     const words = run.split(/[ -]/u);
-    if (!words.every((w) => w.length >= 3 && isEnglishWord(w)) || !words.some((w) => w.length >= 5)) continue;
+    // Function words (of, to, in) may stand between the content words: "because of high winds".
+    const content = words.filter((w) => !ENGLISH_STOPWORDS.has(w));
+    if (content.length === 0 || !content.every((w) => w.length >= 3 && isEnglishWord(w)) || !content.some((w) => w.length >= 5)) continue;
     if (keep.some((k) => normalise(run).includes(k))) continue;
     const inSource = new RegExp(`(?<![\\p{L}])${run}(?![\\p{L}])`, 'iu');
     if (!source.some((x) => inSource.test(x.text))) continue;

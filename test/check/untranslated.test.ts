@@ -50,6 +50,9 @@ describe('untranslated check', () => {
     const cases: Array<[string, string, string[]]> = [
       ['About 312,000 ballots were blank or spoiled.', 'كانت نحو 312 ألف ورقة اقتراع بيضاء أو spoiled.', ['spoiled']],
       ['The winner took a time bonus of ten seconds.', 'حصل الفائز على time bonus قدرها عشر ثوانٍ.', ['time bonus']],
+      ['The launch had been postponed twice because of high winds.', 'وكان الإطلاق قد أُرجئ مرتين because of high winds.', ['because of high winds']],
+      // Function words alone are not a translation left out.
+      ['He came in the end.', 'وصل في the end من الأمر بعد انتظار طويل جدًا في المطار.', []],
       // Not in the English: not left from it (a word cited on purpose).
       ['The app lets users post photos.', 'يتيح التطبيق للمستخدمين نشر الصور (selfie).', []],
       ['She visited weather.com daily.', 'كانت تزور موقع weather.com يوميًا.', []],
