@@ -84,6 +84,15 @@ function titleCaseOf(side: SegmentedText, sentence: number): boolean {
 }
 
 const nameSkeletons = memo((w: string) => [...new Set(stemCandidates(w, 2).map(arabicSkeleton))].filter(Boolean));
+/**
+ * Skeletons of a word's forms that keep the article (الهولندي): its ل is the name's only for
+ * names that start with Al or El (Alexandria → الإسكندرية), not for Linde.
+ */
+const articleSkeletons = memo((w: string) => {
+  const stems = stemCandidates(w, 2);
+  const bare = new Set(stems.filter((st) => !st.startsWith('ال')).map(arabicSkeleton));
+  return stems.filter((st) => st.startsWith('ال')).map(arabicSkeleton).filter((sk) => !bare.has(sk));
+});
 
 /** Plural nouns for groups of people (Eurosceptics, Brexiteers, Austrians): translated, not names. */
 const GROUP_NOUN = /(?:ers|ists|ians|ans|ics|ites|ees|ks)$/u;
@@ -115,6 +124,8 @@ interface Candidate {
   pair?: CandidateWord;
   /** A pair's first letter of each stem's skeleton, known without building the skeletons. */
   onsets?: string;
+  /** Skeletons of forms that keep the article (see articleSkeletons). */
+  article?: string[];
 }
 
 const NONE: readonly string[] = [];
@@ -302,7 +313,7 @@ export const names = defineCheck<Options>({
       // typography check reports it.
       if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
       // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
-      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: (w.info.nameSkeletons ??= skeletonsOf(w.folded)) }));
+      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: (w.info.nameSkeletons ??= skeletonsOf(w.folded)), article: articleSkeletons(w.folded) }));
       let paired = false;
       const addPairs = () => {
         if (paired) return;
@@ -356,6 +367,7 @@ export const names = defineCheck<Options>({
           for (const key of keys) {
             const en = englishSkeleton(key);
             if (!en) continue;
+            const withArticle = /^[aeiou]l/iu.test(key);
             // A transliteration keeps the first consonant: only words starting with a letter
             // the name's first sound may be written with (letter by letter, then in word order).
             // (By code unit: iterating the string would make a new string of each Arabic letter.)
@@ -370,6 +382,7 @@ export const names = defineCheck<Options>({
                 for (let si = 0; si < sks.length; si++) {
                   const a = sks[si]!;
                   if (a.charCodeAt(0) !== code) continue;
+                  if (!withArticle && c.article?.length && c.article.includes(a) && code === 0x0644) continue;
                   const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
                   // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
                   const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);

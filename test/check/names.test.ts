@@ -85,6 +85,15 @@ describe('names check', () => {
     assert.deepEqual(names('Peacekeepers Leave Rebel Stronghold In Northern Mali', 'قوات حفظ السلام تغادر معقل المتمردين في شمال مالي'), []);
     // Only the hashtag is excused, not the same word as a name.
     assert.deepEqual(names('The activist Tarana Burke founded #MeToo.', 'أسست الناشطة الحملة.'), [['source', 'Tarana Burke']]);
+    // The article's ل is the name's only for names in Al- or El-: الهولندي ("Dutch") is not Linde.
+    assert.deepEqual(
+      names(
+        '"We hardly created anything for an hour, but this team never gives up," said Ahly\'s Dutch coach, Erik van der Linde, 58.',
+        'وقال مدرب الأهلي الهولندي إريك تن هاغ (58 عاماً): "بالكاد صنعنا شيئاً طوال ساعة، لكن هذا الفريق لا يستسلم أبداً".',
+      ),
+      [['source', 'Linde']],
+    );
+    assert.deepEqual(names('Tourists crowded the Alhambra in Granada.', 'احتشد السياح في قصر الحمراء بغرناطة.'), []);
     // An acronym the source never writes: another organisation put in (ADB for AIIB). Initials of
     // the names beside it, U.N. without its full stops, and Covid in capitals are the source's own.
     const aiib = 'The Asian Infrastructure Investment Bank (AIIB) will lend $350 million.';
