@@ -38,7 +38,9 @@ function firstWordPattern(word: string, last: boolean): string {
     return `(?:(?:[وف]?(?:[بك]?ال|لل))${plural}|(?:[وف]?[بكل]?)${construct})`;
   }
   // An indefinite term may still appear with an article or a preposition: تمرد → التمرد.
-  return `(?:[وف]?(?:[بك]?ال|لل|[بكل])?)${wordBody(word, last)}`;
+  // The head of a longer term may be feminine: رئيس الوزراء → رئيسة الوزراء.
+  const feminine = !last && !word.endsWith('ه') && word.length >= 3 ? 'ه?' : '';
+  return `(?:[وف]?(?:[بك]?ال|لل|[بكل])?)${wordBody(word, last)}${feminine}`;
 }
 
 /** The word itself; an indefinite last word may carry an enclitic pronoun. */

@@ -95,6 +95,9 @@ describe('terminology check', () => {
     const noted: Glossary = { name: 'n', entries: [{ id: 'pm', terms: [{ lang: 'en', text: 'prime minister', status: 'preferred' }, { lang: 'ar', text: 'رئيس الوزراء', status: 'preferred' }, { lang: 'ar', text: 'الوزير الأول', status: 'deprecated', note: 'Maghreb usage.' }] }] };
     const [f] = check("The prime minister's office said so.", 'قال مكتب الوزير الأول ذلك.', noted);
     assert.equal(f!.message, '"الوزير الأول" is a forbidden term in the glossary (Maghreb usage); use "رئيس الوزراء".');
+    // The head of the term in the feminine is the term (رئيسة الوزراء for a woman prime minister).
+    assert.deepEqual(check('Prime Minister Leila Ben Salah opened the season.', 'افتتحت رئيسة الوزراء ليلى بن صالح الموسم.', noted), []);
+    assert.deepEqual(check('Prime Minister Leila Ben Salah opened the season.', 'افتتحت ليلى بن صالح الموسم.', noted).map((x) => x.text), ['Prime Minister']);
   });
 
   it('matches a sound plural in every case and in the construct state (متمردو الطوارق)', () => {
