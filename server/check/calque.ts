@@ -240,12 +240,18 @@ export const calque = defineCheck<Options>({
             !isNameWord(info.lower) &&
             (common.has(info.lower) ||
               (isEnglishWord(info.lower) && !midCaps.has(info.lower) && !(ws[1] && capitalised(ws[1]))));
-          if (capitalised(w) && !commonHere) {
+          // A lower-case word right after an acronym is part of a brand written that way (SK
+          // bioscience, LG display): a name too.
+          const prev = w.k > 0 ? ws[w.k - 1] : undefined;
+          const brand = prev !== undefined && /^[A-Z]{2,}$/u.test(prev.text) && doc.source.text.slice(prev.end, w.start) === ' ';
+          if ((capitalised(w) && !commonHere) || brand) {
             if (info.nameSkeleton.length >= 2) names.push(info.nameSkeleton);
             continue;
           }
+          // A word English borrowed from elsewhere ("known locally as dahalo") is rightly
+          // transliterated: only English words are compared.
           const sk = info.skeletons.filter((k) => k.length >= options.minConsonants);
-          if (sk.length) english.push({ word: info.lower, skeletons: sk });
+          if (sk.length && (info.englishWord ??= isEnglishWord(info.lower))) english.push({ word: info.lower, skeletons: sk });
         }
       }
       if (english.length === 0) return [];

@@ -12,6 +12,8 @@ export interface EnglishInfo {
   lower: string;
   nameSkeleton: string;
   skeletons: string[];
+  /** In the English word list (calque): worked out only for words that could be calques. */
+  englishWord?: boolean;
 }
 
 export interface WordInfo {

@@ -43,6 +43,11 @@ describe('calque check (transliteration without a glossary)', () => {
       ['The militia attacked the parliament.', 'هاجمت الميليشيا البرلمان.'],
       ['They believe in democracy and technology.', 'إنهم يؤمنون بالديمقراطية والتكنولوجيا.'],
       ['People use the internet every day.', 'يستخدم الناس الإنترنت كل يوم.'],
+      // A local word the English borrows, a brand written in lower case after an acronym, and
+      // loanwords of music, sport and the sea.
+      ['Villages were attacked by cattle rustlers, known locally as dahalo.', 'تعرضت القرى لهجمات لصوص الماشية المعروفين محليًا باسم داهالو.'],
+      ["It was built with equipment from South Korea's SK bioscience.", 'شُيد بمعدات من مجموعة «إس كيه بايوساينس» الكورية الجنوبية.'],
+      ['The orchestra played a cello concerto before the derby, said the captain.', 'عزفت الأوركسترا كونشرتو للتشيلو قبل الديربي، كما قالت القبطانة.'],
       // Established loanwords in the feminine plural.
       ['The pills contain vitamins and proteins.', 'تحتوي الحبوب على الفيتامينات والبروتينات.'],
       ['The cameras and the computers broke.', 'تعطلت الكاميرات والكمبيوترات.'],
