@@ -94,6 +94,10 @@ describe('names check', () => {
       [['source', 'Linde']],
     );
     assert.deepEqual(names('Tourists crowded the Alhambra in Granada.', 'احتشد السياح في قصر الحمراء بغرناطة.'), []);
+    // A listed name missing beside the listed form of a like-sounding one the source lacks.
+    assert.deepEqual(names('Officials in Zambia face power cuts.', 'يواجه المسؤولون في زيمبابوي انقطاعات في التيار الكهربائي.'), [['target', 'زيمبابوي']]);
+    assert.deepEqual(names('Officials in Zambia and Zimbabwe met.', 'التقى مسؤولون من زامبيا وزيمبابوي.'), []);
+    assert.deepEqual(names('Officials in Zambia met the Malagasy envoy.', 'التقى مسؤولون في زامبيا المبعوث الملغاشي.'), []);
     // An acronym the source never writes: another organisation put in (ADB for AIIB). Initials of
     // the names beside it, U.N. without its full stops, and Covid in capitals are the source's own.
     const aiib = 'The Asian Infrastructure Investment Bank (AIIB) will lend $350 million.';
