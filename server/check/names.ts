@@ -172,7 +172,9 @@ interface Group {
 }
 
 /** A name and the country or person behind an adjective: Chilean → Chile, Syrian → Syria. */
-function nameVariants(key: string): string[] {
+const nameVariants = memo(nameVariantsUncached, 50_000);
+
+function nameVariantsUncached(key: string): string[] {
   const out = [key];
   // Berners-Lee, Plasco-Flaxman: each part may be written on its own.
   if (key.includes('-')) out.push(...key.split('-').filter((p) => p.length >= 2));
@@ -340,7 +342,7 @@ export const names = defineCheck<Options>({
       // typography check reports it.
       if (arabicWords.length && arabicWords.some((w) => w.folded.length >= GLUED)) return [];
       // Names written as two Arabic words (بيونغ يانغ for Pyongyang) are compared joined too.
-      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: (w.info.nameSkeletons ??= skeletonsOf(w.folded)), article: articleSkeletons(w.folded) }));
+      const candidates: Candidate[] = arabicWords.map((w) => ({ word: w, skeletons: (w.info.nameSkeletons ??= skeletonsOf(w.folded)) }));
       let paired = false;
       const addPairs = () => {
         if (paired) return;
@@ -409,7 +411,7 @@ export const names = defineCheck<Options>({
                 for (let si = 0; si < sks.length; si++) {
                   const a = sks[si]!;
                   if (a.charCodeAt(0) !== code) continue;
-                  if (!withArticle && c.article?.length && c.article.includes(a) && code === 0x0644) continue;
+                  if (code === 0x0644 && !withArticle && !c.pair && (c.article ??= articleSkeletons(c.word.folded)).includes(a)) continue;
                   const sc = skeletonScore(en, a, Math.max(best, Math.min(0.5, options.nearMiss)));
                   // On a tie, the word whose skeleton is as long as the name's (JNIM: جنون, not جماعة).
                   const closer = cand !== undefined && Math.abs(a.length - en.length) < Math.abs(bestLen - en.length);

@@ -45,6 +45,7 @@ const RANGE_GAP = /^\s*(?:to|and|or|-|–|—|و|إلى|الى|أو|او|حتى)
  * fifteen million), so it matches the other side's 15 مليونًا and not a bare 15.
  */
 function shareScale(ms: Located[], text: string): Located[] {
+  if (ms.length < 2 || !ms.some((m) => m.scale)) return ms;
   const out = [...ms].sort((a, b) => a.start - b.start);
   for (let i = out.length - 2; i >= 0; i--) {
     const m = out[i]!;

@@ -152,20 +152,30 @@ const PRONOUN = /(?:ها|هم|هما|هن|ه|كم|نا)$/u;
  * noun after a number is indefinite (خمس سنوات), and عشر after a unit is a teen (ثلاثة عشر).
  */
 function fractionOf(t: Tok, prev: Tok | undefined, next: Tok | undefined): number | null {
-  for (const stem of stemCandidates(t.folded, 3)) {
+  if (!MAY_BE_FRACTION.test(t.folded)) return null;
+  const f = fractionStem(t.text.endsWith('ه') ? `${t.folded}|ه` : t.folded);
+  if (!f) return null;
+  if (!f.alsoNumber) return f.value;
+  if (prev?.hit && (prev.hit.entry.type === 'unit' || prev.hit.entry.type === 'one-of-teen')) return null;
+  const damma = t.text.includes(`${f.bare[0]}\u064F`);
+  const possessed = f.suffixed || (next !== undefined && !next.digits && !next.hit && (/^(?:ال|لل)/u.test(next.folded) || PRONOUN.test(next.folded)));
+  return damma || possessed ? f.value : null;
+}
+
+const MAY_BE_FRACTION = /ثلث|ربع|سدس|خمس|سبع|تسع|عشر/u;
+
+/** A folded word's fraction stem ("|ه" marks a word written with a final ه, not ة); null if none. */
+const fractionStem = memo((key: string): { value: number; bare: string; alsoNumber: boolean; suffixed: boolean } | null => {
+  const [folded, written] = key.split('|') as [string, string | undefined];
+  for (const stem of stemCandidates(folded, 3)) {
     // A folded final ه may be a taa marbuta (خمسة, five): a pronoun only where written ه.
-    const suffix = /(?:ها|هم|هما|هن|كم|نا)$/u.exec(stem)?.[0] ?? (stem.endsWith('ه') && t.text.endsWith('ه') ? 'ه' : '');
+    const suffix = /(?:ها|هم|هما|هن|كم|نا)$/u.exec(stem)?.[0] ?? (stem.endsWith('ه') && written === 'ه' ? 'ه' : '');
     const bare = FRACTIONS.has(stem) || !suffix ? stem : stem.slice(0, -suffix.length);
     const value = FRACTIONS.get(bare);
-    if (value === undefined) continue;
-    if (!ALSO_NUMBERS.has(bare)) return value;
-    if (prev?.hit && (prev.hit.entry.type === 'unit' || prev.hit.entry.type === 'one-of-teen')) return null;
-    const damma = t.text.includes(`${bare[0]}\u064F`);
-    const possessed = bare !== stem || (next !== undefined && !next.digits && !next.hit && (/^(?:ال|لل)/u.test(next.folded) || PRONOUN.test(next.folded)));
-    return damma || possessed ? value : null;
+    if (value !== undefined) return { value, bare, alsoNumber: ALSO_NUMBERS.has(bare), suffixed: bare !== stem };
   }
   return null;
-}
+});
 
 export interface ArabicNumberOptions {
   /** Recognise dual nouns as the number two (default true). */
