@@ -45,13 +45,18 @@ function quotedTitle(text: string, start: number, end: number): boolean {
   return content.length >= 3 && content.every((w) => /^[\p{Lu}]/u.test(w));
 }
 
+/** Articles, prepositions, conjunctions and auxiliaries: never a translation left out alone. */
+const FUNCTION_WORDS = new Set(
+  'a an the of to in on at by for from with into onto over under than that this these those and or but nor as is are was were be been being has have had do does did not no so if it its'.split(' '),
+);
+
 /** A Latin run of lower-case words (a name or a title would be capitalised). */
 const LOWER_RUN = /(?<![\p{L}\p{N}/@#_'’"“«-])(?<![\p{L}]\.)[a-z]+(?:[ -][a-z]+)*(?![\p{L}\p{N}/@_'’"”»-]|\.[\p{L}])/gu;
 
 /**
  * Ordinary English words left inside an Arabic sentence ("الأصوات spoiled", "time bonus",
- * "because of high winds"): a lower-case run of dictionary words (function words aside), one of
- * five letters or more, that the aligned English has. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
+ * "because of high winds", "year-on-year"): a lower-case run of dictionary words (function words
+ * aside) of six letters or more, that the aligned English has. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
  * are not words.
  */
 function leftWords(s: { index: number; start: number; text: string }, source: Array<{ text: string }>, keep: string[]): FindingDraft[] {
@@ -59,9 +64,10 @@ function leftWords(s: { index: number; start: number; text: string }, source: Ar
   for (const m of s.text.matchAll(LOWER_RUN)) {
     const run = m[0];
     const words = run.split(/[ -]/u);
-    // Function words (of, to, in) may stand between the content words: "because of high winds".
-    const content = words.filter((w) => !ENGLISH_STOPWORDS.has(w));
-    if (content.length === 0 || !content.every((w) => w.length >= 3 && isEnglishWord(w)) || !content.some((w) => w.length >= 5)) continue;
+    // Function words (of, to, in) may stand between the content words: "because of high winds",
+    // "year-on-year"; the content words need six letters between them.
+    const content = words.filter((w) => !FUNCTION_WORDS.has(w));
+    if (content.length === 0 || !content.every((w) => w.length >= 3 && isEnglishWord(w)) || content.join('').length < 6) continue;
     if (keep.some((k) => normalise(run).includes(k))) continue;
     const inSource = new RegExp(`(?<![\\p{L}])${run}(?![\\p{L}])`, 'iu');
     if (!source.some((x) => inSource.test(x.text))) continue;

@@ -51,6 +51,7 @@ describe('untranslated check', () => {
       ['About 312,000 ballots were blank or spoiled.', 'كانت نحو 312 ألف ورقة اقتراع بيضاء أو spoiled.', ['spoiled']],
       ['The winner took a time bonus of ten seconds.', 'حصل الفائز على time bonus قدرها عشر ثوانٍ.', ['time bonus']],
       ['The launch had been postponed twice because of high winds.', 'وكان الإطلاق قد أُرجئ مرتين because of high winds.', ['because of high winds']],
+      ['Output rose 4% year-on-year in March.', 'ارتفع الإنتاج 4 في المئة year-on-year في مارس.', ['year-on-year']],
       // Function words alone are not a translation left out.
       ['He came in the end.', 'وصل في the end من الأمر بعد انتظار طويل جدًا في المطار.', []],
       // Not in the English: not left from it (a word cited on purpose).
