@@ -46,7 +46,7 @@ const HUNDREDS: Array<[number, string[]]> = [
 ];
 for (const [v, stems] of HUNDREDS) for (const s of stems) add('hundred', v, `${s}مئة`, `${s}مائة`);
 add('scale', 1e3, 'ألف', 'ألفا', 'ألفًا');
-add('scale', 2e3, 'ألفان', 'ألفين', 'ألفا');
+add('scale', 2e3, 'ألفان', 'ألفين', 'ألفا', 'ألفي');
 add('scale-plural', 1e3, 'آلاف');
 add('scale', 1e6, 'مليون', 'مليونا', 'مليونًا');
 add('scale', 2e6, 'مليونان', 'مليونين', 'مليوني');
@@ -164,6 +164,17 @@ function fractionOf(t: Tok, prev: Tok | undefined, next: Tok | undefined): numbe
 
 const MAY_BE_FRACTION = /ثلث|ربع|سدس|خمس|سبع|تسع|عشر/u;
 
+/** Plural fractions after a count (ثلاثة أرباعها): the denominator, or undefined. */
+const PLURAL_SHARES = new Map<string, number>([['اثلاث', 3], ['ارباع', 4], ['اخماس', 5], ['اسداس', 6], ['اعشار', 10]]);
+function pluralShare(folded: string): number | undefined {
+  for (const stem of stemCandidates(folded, 3)) {
+    const bare = stem.replace(/(?:ها|هم|هما|هن|كم|نا|ه)$/u, '');
+    const d = PLURAL_SHARES.get(stem) ?? PLURAL_SHARES.get(bare);
+    if (d) return d;
+  }
+  return undefined;
+}
+
 /** A folded word's fraction stem ("|ه" marks a word written with a final ه, not ة); null if none. */
 const fractionStem = memo((key: string): { value: number; bare: string; alsoNumber: boolean; suffixed: boolean } | null => {
   const [folded, written] = key.split('|') as [string, string | undefined];
@@ -224,6 +235,13 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
     const share = t.digits ? null : fractionOf(t, toks[i - 1], toks[i + 1]);
     if (share !== null) {
       out.push({ start: t.start, end: t.end, values: [share], kind: 'fraction' });
+      continue;
+    }
+    // ثلاثة أرباع، خمسة أعشار: a count of plural shares is one fraction (3/4, 5/10).
+    const shares = t.hit?.entry.type === 'unit' && toks[i + 1] && gap(t, toks[i + 1]) ? pluralShare(toks[i + 1]!.folded) : undefined;
+    if (shares) {
+      out.push({ start: t.start, end: toks[i + 1]!.end, values: [t.hit!.entry.value / shares], kind: 'fraction' });
+      i++;
       continue;
     }
     if (t.half) {
@@ -293,7 +311,9 @@ export function arabicNumbers(text: string, from = 0, to = text.length, options:
       // (ألفان وخمسمائة وخمسة وعشرون), so ألفان وثلاثة آلاف is two numbers.
       if (j > i && prevType !== null) {
         const joins = hit.conj
-          ? prevType !== 'digits' && place(entry) < lastPlace && !(entry.type === 'ten' && prevType === 'ten') && !(prevType === 'ten')
+          ? prevType !== 'digits' && place(entry) < lastPlace && !(entry.type === 'ten' && prevType === 'ten') && !(prevType === 'ten') &&
+            // ثلاث وخمس سنوات is three to five: a unit after a unit starts a new number.
+            !(entry.type === 'unit' && prevType === 'unit')
           : (entry.type === 'teen' && (prevType === 'unit' || prevType === 'one-of-teen')) ||
             ((entry.type === 'scale' || entry.type === 'scale-plural') && prevType !== 'scale' && prevType !== 'scale-plural') ||
             (entry.type === 'hundred' && entry.value === 100 && prevType === 'unit');

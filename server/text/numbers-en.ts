@@ -124,13 +124,13 @@ export function englishNumbers(text: string, from = 0, to = text.length): Number
         const h = Number(t.text);
         const mins = Number(next.text);
         const ampm = toks[i + 2] && /^(am|pm|a|p)$/.test(toks[i + 2]!.lower) && gap(next, toks[i + 2]);
-        out.push({ start: t.start, end: ampm ? toks[i + 2]!.end : next.end, values: [h * 100 + mins, h, h + 12], kind: 'digits' });
+        out.push({ start: t.start, end: ampm ? toks[i + 2]!.end : next.end, values: [h * 100 + mins, h, h > 12 ? h - 12 : h + 12], kind: 'digits' });
         i += ampm ? 2 : 1;
         continue;
       }
       if (/^\d{1,2}\.\d{2}$/.test(t.text) && next && glued(t, next) && /^(am|pm)$/.test(next.lower)) {
         const [h, mins] = t.text.split('.').map(Number) as [number, number];
-        out.push({ start: t.start, end: next.end, values: [h * 100 + mins, h, h + 12], kind: 'digits' });
+        out.push({ start: t.start, end: next.end, values: [h * 100 + mins, h, h > 12 ? h - 12 : h + 12], kind: 'digits' });
         i++;
         continue;
       }

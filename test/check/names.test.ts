@@ -32,6 +32,7 @@ describe('names check', () => {
       ['The Jordanian founders met investors.', 'التقى المؤسسون الأردنيون بالمستثمرين.'],
       ['Oil flows to the port of Ceyhan.', 'يتدفق النفط إلى ميناء جيهان.'],
       ['Floods hit the Indus delta, the Hellenic Coast Guard said.', 'ضربت الفيضانات دلتا السند، بحسب خفر السواحل اليوناني.'],
+      ['Persian manuscripts were shown in Zarzis.', 'عُرضت مخطوطات فارسية في جرجيس.'],
       // A name of vowels only has no consonants to match: not judged.
       ['Meltwater feeds the Waiau River near the town.', 'تغذي مياه الذوبان نهر وايآو قرب البلدة.'],
       ['The BBC reported it.', 'ذكرت ذلك بي بي سي.'],

@@ -35,6 +35,12 @@ describe('numbers check', () => {
       ['Shares lost a tenth of their value.', 'فقدت الأسهم عُشر قيمتها.'],
       ['Two-thirds of children were vaccinated.', 'تلقى ثلثا الأطفال اللقاح.'],
       ['The war lasted five years.', 'استمرت الحرب خمس سنوات.'],
+      // Two units joined by و are two numbers (three to five); ألفي is 2,000; three quarters.
+      ['It will take three to five years.', 'سيستغرق ذلك ما بين ثلاث وخمس سنوات.'],
+      ['The hospital has 2,000 beds.', 'يضم المستشفى ألفي سرير.'],
+      ['They sell three-quarters of the crop abroad.', 'يبيعون ثلاثة أرباع المحصول في الخارج.'],
+      // A 24-hour time said in words on the twelve-hour clock.
+      ['They worked from 07:30 to 22:00.', 'عملوا من السابعة والنصف صباحًا حتى العاشرة ليلًا.'],
       // A race time: hours, minutes and seconds each said on its own.
       ['She won in 2:19:08.', 'فازت بزمن قدره ساعتان و19 دقيقة و8 ثوانٍ.'],
       // A scale word said once for a range: the count before it stands for the number.
