@@ -83,7 +83,9 @@ export class ArabicWordSet {
       for (let len = stem.length - 4; len <= stem.length + 1; len++) near.push(...(this.byLength.get(len) ?? []));
       for (const b of near) {
         if (b.length < minLength - 1) continue;
-        if (withinOneEdit(stem, b) || (stem.length > b.length && SUFFIXES.some((s) => stem.endsWith(s) && withinOneEdit(stem.slice(0, -s.length), b)))) return true;
+        // With an ending taken off, what is left must still be long enough to judge by one letter
+        // (ب + ايبلاين − ين is not ايبولا).
+        if (withinOneEdit(stem, b) || (stem.length > b.length && SUFFIXES.some((s) => stem.endsWith(s) && stem.length - s.length >= minLength && withinOneEdit(stem.slice(0, -s.length), b)))) return true;
       }
     }
     return false;

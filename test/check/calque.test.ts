@@ -30,6 +30,8 @@ describe('calque check (transliteration without a glossary)', () => {
       ['Voters approved the constitution in a referendum on Sunday.', 'وافق الناخبون على الدستور في الريفرندوم يوم الأحد.', ['الريفرندوم']],
       ['The health ministry said the vaccine was free.', 'قالت وزارة الصحة إن الفاكسين مجاني.', ['الفاكسين']],
       ['Inflation in Egypt slowed in October.', 'تباطأ الإنفليشن في مصر في أكتوبر.', ['الإنفليشن']],
+      // Not taken for a misspelt loanword by way of a spurious clitic and ending (ب + ايبلا ≈ ايبولا).
+      ['Seawater is pumped through a pipeline.', 'يُضخ ماء البحر عبر بايبلاين.', ['بايبلاين']],
       // With the Arabic feminine plural (camp + ات).
       ['Thousands live in the camps.', 'يعيش الآلاف في الكامبات.', ['الكامبات']],
     ];
