@@ -51,12 +51,13 @@ const FUNCTION_WORDS = new Set(
 );
 
 /** A Latin run of lower-case words (a name or a title would be capitalised). */
-const LOWER_RUN = /(?<![\p{L}\p{N}/@#_'’"“«-])(?<![\p{L}]\.)[a-z]+(?:[ -][a-z]+)*(?![\p{L}\p{N}/@_'’"”»-]|\.[\p{L}])/gu;
+const LOWER_RUN = /(?<![\p{L}\p{N}/@#_'’"“«(-])(?<![\p{L}]\.)[a-z]+(?:[ -][a-z]+)*(?![\p{L}\p{N}/@_'’"”»)-]|\.[\p{L}])/gu;
 
 /**
  * Ordinary English words left inside an Arabic sentence ("الأصوات spoiled", "time bonus",
  * "because of high winds", "year-on-year"): a lower-case run of dictionary words (function words
- * aside) of six letters or more, that the aligned English has. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
+ * aside) of six letters or more, or one long word of trade jargon (bookbuilding), that the
+ * aligned English has; not in brackets, where a translator glosses the original term. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
  * are not words.
  */
 function leftWords(s: { index: number; start: number; text: string }, source: Array<{ text: string }>, keep: string[]): FindingDraft[] {
@@ -67,7 +68,9 @@ function leftWords(s: { index: number; start: number; text: string }, source: Ar
     // Function words (of, to, in) may stand between the content words: "because of high winds",
     // "year-on-year"; the content words need six letters between them.
     const content = words.filter((w) => !FUNCTION_WORDS.has(w));
-    if (content.length === 0 || !content.every((w) => w.length >= 3 && isEnglishWord(w)) || content.join('').length < 6) continue;
+    // One long word need not be in the word list (bookbuilding, greenwashing: trade jargon).
+    const jargon = content.length === 1 && content[0]!.length >= 8;
+    if (content.length === 0 || !(jargon || content.every((w) => w.length >= 3 && isEnglishWord(w))) || content.join('').length < 6) continue;
     if (keep.some((k) => normalise(run).includes(k))) continue;
     const inSource = new RegExp(`(?<![\\p{L}])${run}(?![\\p{L}])`, 'iu');
     if (!source.some((x) => inSource.test(x.text))) continue;

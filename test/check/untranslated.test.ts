@@ -52,6 +52,9 @@ describe('untranslated check', () => {
       ['The winner took a time bonus of ten seconds.', 'حصل الفائز على time bonus قدرها عشر ثوانٍ.', ['time bonus']],
       ['The launch had been postponed twice because of high winds.', 'وكان الإطلاق قد أُرجئ مرتين because of high winds.', ['because of high winds']],
       ['Output rose 4% year-on-year in March.', 'ارتفع الإنتاج 4 في المئة year-on-year في مارس.', ['year-on-year']],
+      ['The offering used bookbuilding to set the price.', 'استُخدم bookbuilding لتحديد سعر الطرح.', ['bookbuilding']],
+      // The original term given in brackets after its translation is a gloss, not left out.
+      ['So-called clicktivism makes people feel involved.', 'يجعل ما يُسمى الحراك بالنقر (clicktivism) الناس يشعرون بالمشاركة.', []],
       // Function words alone are not a translation left out.
       ['He came in the end.', 'وصل في the end من الأمر بعد انتظار طويل جدًا في المطار.', []],
       // Not in the English: not left from it (a word cited on purpose).
