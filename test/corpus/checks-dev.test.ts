@@ -17,7 +17,7 @@ describe('corpus: checks-dev (planted errors)', () => {
     .map((l) => JSON.parse(l) as { document: string; check: string; side: string; text: string; context?: string });
 
   it('loads cleanly and lists only errors that are really in its texts', () => {
-    assert.equal(corpus.documents.length, 46);
+    assert.equal(corpus.documents.length, 54);
     for (const e of expected) {
       const d = corpus.documents.find((x) => x.pair.id === e.document);
       assert.ok(d, e.document);
