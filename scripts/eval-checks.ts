@@ -2,13 +2,14 @@
 //  1. the seed (corpora/mali-minusma): الخنتة by the terminology check with the glossary and by
 //     the calque check without it; number and name findings; each translation's findings against
 //     its expert review;
-//  2. the dev set (corpora/checks-dev, planted errors listed in expected.jsonl): precision and
-//     recall per check, with every miss and false alarm;
+//  2. the dev set (corpora/checks-dev, planted errors listed in expected.jsonl) and the held-out
+//     set (corpora/checks-heldout, the same, written blind and never tuned on): precision and
+//     recall per check, findings in the clean controls, every miss and false alarm;
 //  3. NTREX-128 EN–AR (professional translations; default ../shared/data/ntrex128-en-ar):
 //     findings per check and per 20 sentences for checks 2–7 (calque … typography).
 //     Each finding there is looked up in scripts/data/ntrex-findings-judged.tsv (read one by one:
 //     a defect of the reference or a false alarm) and the false-alarm rate printed too.
-// Usage: npx tsx scripts/eval-checks.ts [--ntrex DIR] [--dev DIR] [--seed DIR] [--judged FILE] [--verbose]
+// Usage: npx tsx scripts/eval-checks.ts [--ntrex DIR] [--dev DIR] [--heldout DIR] [--seed DIR] [--judged FILE] [--verbose]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ const { values } = parseArgs({
   options: {
     ntrex: { type: 'string', default: path.resolve(ROOT, '../shared/data/ntrex128-en-ar') },
     dev: { type: 'string', default: path.join(ROOT, 'corpora/checks-dev') },
+    heldout: { type: 'string', default: path.join(ROOT, 'corpora/checks-heldout') },
     seed: { type: 'string', default: path.join(ROOT, 'corpora/mali-minusma') },
     judged: { type: 'string', default: path.join(ROOT, 'scripts/data/ntrex-findings-judged.tsv') },
     verbose: { type: 'boolean', default: false },
@@ -88,7 +90,7 @@ const short = (f: Finding) => `[${f.check}] ${f.side} «${f.text.length > 60 ? `
   }
 }
 
-// 2. The dev set.
+// 2. The dev set and the held-out set: planted errors listed in each corpus's expected.jsonl.
 interface Expected {
   document: string;
   check: string;
@@ -100,9 +102,11 @@ interface Expected {
   start?: number;
   end?: number;
 }
-{
-  const corpus = readCorpus(values.dev!);
-  const file = path.join(values.dev!, 'expected.jsonl');
+
+/** Precision and recall per check on a corpus of planted errors, with every miss and false alarm. */
+function scorePlanted(dir: string, heading: string): void {
+  const corpus = readCorpus(dir);
+  const file = path.join(dir, 'expected.jsonl');
   const expected: Expected[] = readTextFile(file)
     .split(/\r?\n/u)
     .map((l, i) => [l.trim(), i + 1] as const)
@@ -127,8 +131,14 @@ interface Expected {
   const stat = (c: string) => stats.get(c) ?? (stats.set(c, { tp: 0, fp: 0, found: 0, expected: 0 }), stats.get(c)!);
   const misses: string[] = [];
   const alarms: string[] = [];
+  let controls = 0;
+  let controlFindings = 0;
   for (const d of corpus.documents) {
     const findings = processDocument(d.pair).findings;
+    if (d.pair.system === 'control') {
+      controls++;
+      controlFindings += findings.length;
+    }
     const mine = expected.filter((e) => e.document === d.pair.id);
     const hits = (e: Expected, f: Finding) =>
       f.check === e.check && f.side === e.side && (e.check === 'language' ? f.scope === 'document' : f.start < e.end! && e.start! < f.end);
@@ -147,7 +157,7 @@ interface Expected {
       else misses.push(`${d.pair.id} [${e.check}] ${e.side} «${e.text}» (${e.note ?? ''})`);
     }
   }
-  console.log(`\nDev set (${path.relative(ROOT, values.dev!)}): ${corpus.documents.length} documents, ${expected.length} planted errors`);
+  console.log(`\n${heading} (${path.relative(ROOT, dir)}): ${corpus.documents.length} documents (${controls} clean controls), ${expected.length} planted errors`);
   console.log(`  ${'check'.padEnd(13)} ${'planted'.padStart(7)} ${'found'.padStart(6)} ${'recall'.padStart(7)} ${'findings'.padStart(9)} ${'false'.padStart(6)} ${'precision'.padStart(10)}`);
   let T = { tp: 0, fp: 0, found: 0, expected: 0 };
   for (const [c, s] of [...stats].sort()) {
@@ -156,9 +166,13 @@ interface Expected {
     console.log(`  ${c.padEnd(13)} ${String(s.expected).padStart(7)} ${String(s.found).padStart(6)} ${(s.expected ? pct(s.found / s.expected) : '—').padStart(7)} ${String(n).padStart(9)} ${String(s.fp).padStart(6)} ${(n ? pct(s.tp / n) : '—').padStart(10)}`);
   }
   console.log(`  ${'all'.padEnd(13)} ${String(T.expected).padStart(7)} ${String(T.found).padStart(6)} ${pct(T.found / T.expected).padStart(7)} ${String(T.tp + T.fp).padStart(9)} ${String(T.fp).padStart(6)} ${pct(T.tp / (T.tp + T.fp)).padStart(10)}`);
+  console.log(`  findings in the clean controls: ${controlFindings}`);
   for (const m of misses) console.log(`  missed: ${m}`);
   for (const a of alarms) console.log(`  false alarm: ${a}`);
 }
+
+scorePlanted(values.dev!, 'Dev set');
+if (fs.existsSync(path.join(values.heldout!, 'expected.jsonl'))) scorePlanted(values.heldout!, 'Held-out set (written blind, never tuned on)');
 
 // 3. NTREX.
 if (!fs.existsSync(path.join(values.ntrex!, 'newstest2019-src.eng.txt'))) {
