@@ -3,14 +3,11 @@
 // organisation for a better-known one and keep its acronym. An acronym of the names beside it
 // (Consumer Energy Alliance → CEA) is the same name, so it is let through. Part of the names check.
 import type { SegmentedText, Sentence } from '../core/types.js';
-import { memo } from '../text/memo.js';
-import type { FindingDraft } from './types.js';
+import { wholeWordPattern } from '../text/english.js';
+import { inTarget, type FindingDraft } from './types.js';
 
 const ACRONYM = /(?<![\p{L}\p{N}])[\p{Lu}][\p{Lu}\p{N}]*[\p{Lu}](?![\p{L}\p{N}])/gu;
 const FUNCTION_WORDS = /^(?:of|and|for|the|on|in|de|du|des|la|le|et|al)$/u;
-
-/** The acronym as a whole word, in any case. */
-const wordPattern = memo((acronym: string) => new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, 'iu'));
 
 /** First letters of the capitalised words of `text`, function words left out. */
 function initials(text: string): string {
@@ -31,14 +28,10 @@ export function addedAcronyms(sourceText: string, source: Sentence[], target: Se
     if (!/[A-Z]{2}/u.test(s.text)) continue;
     for (const m of s.text.matchAll(ACRONYM)) {
       const acronym = m[0];
-      if (wordPattern(acronym).test(sourceText)) continue;
+      if (wholeWordPattern(acronym).test(sourceText)) continue;
       if (source.some((x) => initials(x.text).includes(acronym))) continue;
-      const start = s.start + m.index;
       out.push({
-        side: 'target',
-        sentence: s.index,
-        start,
-        end: start + acronym.length,
+        ...inTarget(s, m.index, acronym.length),
         message: `"${acronym}" is not in the source, nor the initials of a name there: check that this is the organisation or name the source means.`,
       });
     }

@@ -65,3 +65,8 @@ export function sideText(doc: CheckDocument, side: Side): SegmentedText {
 export function sentenceOf(sentences: Sentence[], start: number): number {
   return sentences.find((s) => start >= s.start && start < s.end)?.index ?? sentences[0]!.index;
 }
+
+/** A draft's place: `length` characters at `at` in target sentence `s` (offsets into its text). */
+export function inTarget(s: Sentence, at: number, length: number): Pick<FindingDraft, 'side' | 'sentence' | 'start' | 'end'> {
+  return { side: 'target', sentence: s.index, start: s.start + at, end: s.start + at + length };
+}

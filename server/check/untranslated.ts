@@ -6,11 +6,13 @@
 import { franc } from 'franc';
 import { z } from 'zod';
 import { ENGLISH_STOPWORDS } from '../text/english-stopwords.js';
+import { wholeWordPattern } from '../text/english.js';
 import { isEnglishWord } from '../text/english-words.js';
 import { scriptCounts } from '../text/tokens.js';
 import { FRANC_CODE, languageName } from './language.js';
+import type { Sentence } from '../core/types.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
-import { defineCheck, primaryLang } from './types.js';
+import { defineCheck, inTarget, primaryLang } from './types.js';
 
 const Options = z
   .object({
@@ -60,7 +62,7 @@ const LOWER_RUN = /(?<![\p{L}\p{N}/@#_'’"“«(-])(?<![\p{L}]\.)[a-z]+(?:[ -][
  * aligned English has; not in brackets, where a translator glosses the original term. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
  * are not words.
  */
-function leftWords(s: { index: number; start: number; text: string }, source: Array<{ text: string }>, keep: string[]): FindingDraft[] {
+function leftWords(s: Sentence, source: Array<{ text: string }>, keep: string[]): FindingDraft[] {
   const out: FindingDraft[] = [];
   for (const m of s.text.matchAll(LOWER_RUN)) {
     const run = m[0];
@@ -72,16 +74,8 @@ function leftWords(s: { index: number; start: number; text: string }, source: Ar
     const jargon = content.length === 1 && content[0]!.length >= 8;
     if (content.length === 0 || !(jargon || content.every((w) => w.length >= 3 && isEnglishWord(w))) || content.join('').length < 6) continue;
     if (keep.some((k) => normalise(run).includes(k))) continue;
-    const inSource = new RegExp(`(?<![\\p{L}])${run}(?![\\p{L}])`, 'iu');
-    if (!source.some((x) => inSource.test(x.text))) continue;
-    const start = s.start + m.index;
-    out.push({
-      side: 'target',
-      sentence: s.index,
-      start,
-      end: start + run.length,
-      message: `"${run}" is left in English: translate it.`,
-    });
+    if (!source.some((x) => wholeWordPattern(run).test(x.text))) continue;
+    out.push({ ...inTarget(s, m.index, run.length), message: `"${run}" is left in English: translate it.` });
   }
   return out;
 }

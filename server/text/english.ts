@@ -1,6 +1,8 @@
 // English term patterns: word boundaries, flexible hyphens and spaces, plural and possessive
 // on the last word (junta → juntas, Mali → Mali's, device → devices, party → parties).
 
+import { memo } from './memo.js';
+
 const BOUNDARY_START = '(?<![\\p{L}\\p{N}])';
 const BOUNDARY_END = '(?![\\p{L}\\p{N}])';
 
@@ -37,3 +39,6 @@ export function englishTermRegex(term: string): RegExp {
   const end = /[\p{L}\p{N}]$/u.test(words[words.length - 1]!) ? BOUNDARY_END : '';
   return new RegExp(`${BOUNDARY_START}${parts.join('[\\s\\-]+')}${end}`, flags);
 }
+
+/** A word or phrase as a whole word in any case ("spoiled", "ADB"), built once per text. */
+export const wholeWordPattern = memo((text: string) => new RegExp(`${BOUNDARY_START}${escapeRegex(text)}${BOUNDARY_END}`, 'iu'));
