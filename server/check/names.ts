@@ -18,7 +18,8 @@ import { stemCandidates } from '../text/clitics.js';
 import { memo } from '../text/memo.js';
 import { ArabicWordSet } from '../text/word-set.js';
 import { addedAcronyms } from './added-acronyms.js';
-import { dataRows } from './data.js';
+import { articleSkeletons, nameSkeletons, nameVariants, ordinaryNoun, voweless } from './name-forms.js';
+import { builtInNames, builtInPhrases, likeSounding, listedForms, type Known } from './names-list.js';
 import type { BeadView, CheckDocument, FindingDraft } from './types.js';
 import { defineCheck, primaryLang } from './types.js';
 
@@ -36,53 +37,8 @@ const Options = z
   .strict();
 type Options = z.infer<typeof Options>;
 
-interface Known {
-  /** Arabic forms; empty: an ordinary capitalised word, not checked. */
-  forms: string[];
-}
-
 // Word sets for each list of Arabic forms, shared by every document.
 const formSets = new Map<string, { single: ArabicWordSet; multi: ArabicWordSet[][] }>();
-let phrases: Array<[string, Known]> | undefined;
-const builtInPhrases = () => (phrases ??= [...builtInNames()].filter(([en]) => en.includes(' ')));
-
-let builtIn: Map<string, Known> | undefined;
-function builtInNames(): Map<string, Known> {
-  if (!builtIn) {
-    builtIn = new Map();
-    for (const [en, ar] of dataRows('names-en-ar.tsv')) {
-      builtIn.set(en!, { forms: !ar || ar === '-' ? [] : ar.split('|').map((f) => f.trim()).filter(Boolean) });
-    }
-  }
-  return builtIn;
-}
-
-/** Two English names whose consonant skeletons are at most a third apart (Zambia, Zimbabwe). */
-function likeSounding(a: string, b: string): boolean {
-  const x = englishSkeleton(a);
-  const y = englishSkeleton(b);
-  const d: number[] = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    let diag = d[0]!;
-    d[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      const up = d[j]!;
-      d[j] = Math.min(up + 1, d[j - 1]! + 1, diag + (x[i - 1] === y[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return d[y.length]! <= Math.max(x.length, y.length) / 3;
-}
-
-let listedSet: ArabicWordSet | undefined;
-/** Every Arabic form of the names list, labelled with its English name. */
-function listedForms(): ArabicWordSet {
-  if (!listedSet) {
-    listedSet = new ArabicWordSet();
-    for (const [en, k] of builtInNames()) for (const f of k.forms) if (!/\s/u.test(f.trim())) listedSet.add(f, en);
-  }
-  return listedSet;
-}
 
 /** The name in Latin letters, as a translator may keep it (RedState, MeToo); null if too short. */
 const latinPattern = memo((key: string) => {
@@ -109,17 +65,6 @@ function titleCaseOf(side: SegmentedText, sentence: number): boolean {
   }
   return all[sentence] ?? false;
 }
-
-const nameSkeletons = memo((w: string) => [...new Set(stemCandidates(w, 2).map(arabicSkeleton))].filter(Boolean));
-/**
- * Skeletons of a word's forms that keep the article (الهولندي): its ل is the name's only for
- * names that start with Al or El (Alexandria → الإسكندرية), not for Linde.
- */
-const articleSkeletons = memo((w: string) => {
-  const stems = stemCandidates(w, 2);
-  const bare = new Set(stems.filter((st) => !st.startsWith('ال')).map(arabicSkeleton));
-  return stems.filter((st) => st.startsWith('ال')).map(arabicSkeleton).filter((sk) => !bare.has(sk));
-});
 
 /** Plural nouns for groups of people (Eurosceptics, Brexiteers, Austrians): translated, not names. */
 const GROUP_NOUN = /(?:ers|ists|ians|ans|ics|ites|ees|ks)$/u;
@@ -171,36 +116,6 @@ interface Group {
   sentence: number;
 }
 
-/** A name and the country or person behind an adjective: Chilean → Chile, Syrian → Syria. */
-const nameVariants = memo(nameVariantsUncached, 50_000);
-
-function nameVariantsUncached(key: string): string[] {
-  const out = [key];
-  // Berners-Lee, Plasco-Flaxman: each part may be written on its own.
-  if (key.includes('-')) out.push(...key.split('-').filter((p) => p.length >= 2));
-  // German and Dutch W sounds as v (Wagner → فاغنر), which English spelling hides; in pinyin
-  // X, Q and Zh are sh, ch and j (Xining → شينينغ، Qinghai → تشينغهاي).
-  if (/^W/u.test(key)) out.push(`V${key.slice(1)}`);
-  // A V in Central Asian, Persian and Russian names is written و (Vakhsh → وخش, Vladimir →
-  // فلاديمير or ولاديمير), a letter the Arabic skeleton drops like a vowel.
-  if (/^V[aeiou]/u.test(key)) out.push(`W${key.slice(1)}`);
-  if (/^X/u.test(key)) out.push(`Sh${key.slice(1)}`);
-  if (/^Q(?!u)/u.test(key)) out.push(`Ch${key.slice(1)}`);
-  if (/^Zh/u.test(key)) out.push(`J${key.slice(2)}`);
-  // Czech cz is ch (Czech → تشيكي); the h of English wh is silent (Whitehall → وايتهول); German
-  // sch is sh but often written with س (Scherzer → سيرزير).
-  if (/^Cz/u.test(key)) out.push(`Ch${key.slice(2)}`);
-  // Turkish c is j (Ceyhan → جيهان, Cemal → جمال), where English would read s.
-  if (/^C[ei]/u.test(key)) out.push(`J${key.slice(1)}`);
-  if (/^Wh/u.test(key)) out.push(`W${key.slice(2)}`);
-  if (/^Sch/u.test(key)) out.push(`S${key.slice(3)}`);
-  // German z is ts (Die Zeit → دي تسايت).
-  if (/^Z/u.test(key)) out.push(`Ts${key.slice(1)}`);
-  const m = /^(.{3,}?)(?:ian|ean|an|ese|ish|i)s?$/u.exec(key);
-  if (m) out.push(m[1]!, `${m[1]!}a`);
-  return out;
-}
-
 function stripPossessive(w: string): string {
   // Mali's → Mali; an acronym's plural too: MPs → MP, TVs → TV, FAQs → FAQ.
   return w.replace(/['’]s?$/u, '').replace(/^([\p{Lu}]{2,})s$/u, '$1');
@@ -236,27 +151,6 @@ function glossaryIndex(doc: CheckDocument): Map<string, Term[]> {
     for (const t of e.terms) if (primaryLang(t.lang) === srcLang) out.set(t.text, tgt);
   }
   return out;
-}
-
-/**
- * A word that can stand for a name rendered as an ordinary word: a dictionary word of at least
- * four letters behind its clitics, and not a verb in the imperfect (يقوم، تتم).
- */
-function ordinaryNoun(folded: string, surface: string): boolean {
-  const stems = stemCandidates(folded, 2);
-  const stem = stems[stems.length - 1]!;
-  return stem.length >= 4 && !/^[يت]/u.test(stem) && isArabicWord(surface);
-}
-
-/**
- * An acronym read as a word keeps its vowels in Arabic letters (NATO → ناتو, KISR → كيسر); an
- * Arabic dictionary word with none of them (كسر "breaking" for KISR) is that word, not the name.
- */
-function voweless(cand: { folded: string; text: string }, key: string): boolean {
-  if (!/[AEIOU]/u.test(key) || /\s/u.test(cand.text.trim())) return false;
-  const stems = stemCandidates(cand.folded, 2);
-  const stem = stems[stems.length - 1]!;
-  return !/[اوىي]/u.test(stem) && isArabicWord(cand.text);
 }
 
 export const names = defineCheck<Options>({
