@@ -9,6 +9,7 @@ import type { SegmentedText, Sentence } from '../core/types.js';
 import { foldArabicKey } from '../text/arabic.js';
 import { isArabicWord } from '../text/arabic-dictionary.js';
 import { stemCandidates } from '../text/clitics.js';
+import { wholeWordPattern } from '../text/english.js';
 import { memo } from '../text/memo.js';
 import { addedAttributions } from './attribution.js';
 import { GLUED } from './names.js';
@@ -56,7 +57,7 @@ const NOT_DENYING: ReadonlyArray<[word: RegExp, before: RegExp | null, after: Re
 /** English left in the translation keeps its own negation (the untranslated check reports it). */
 function keptInEnglish(word: string, sentences: ReadonlyArray<{ text: string }>): boolean {
   const w = word.toLowerCase().replace(/’/gu, "'");
-  const re = w === "n't" ? /n['’]t(?![\p{L}])/iu : new RegExp(`(?<![\\p{L}])${w}(?![\\p{L}])`, 'iu');
+  const re = w === "n't" ? /n['’]t(?![\p{L}])/iu : wholeWordPattern(w);
   return sentences.some((s) => re.test(s.text));
 }
 

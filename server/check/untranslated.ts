@@ -32,6 +32,8 @@ type Options = z.infer<typeof Options>;
 
 const LATIN_RUN = /[\p{Script=Latin}][\p{Script=Latin}\p{N}\s'’.,:;!?&()\-]*[\p{Script=Latin}]/gu;
 const normalise = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+/** A Latin run the corpus keeps as it is (its `keep` option, normalised). */
+const kept = (run: string, keep: string[]) => keep.length > 0 && keep.some((k) => normalise(run).includes(k));
 
 /**
  * Whether text[start, end) is a title kept in the original: in quotation marks and in Title Case
@@ -59,8 +61,8 @@ const LOWER_RUN = /(?<![\p{L}\p{N}/@#_'’"“«(-])(?<![\p{L}]\.)[a-z]+(?:[ -][
  * Ordinary English words left inside an Arabic sentence ("الأصوات spoiled", "time bonus",
  * "because of high winds", "year-on-year"): a lower-case run of dictionary words (function words
  * aside) of six letters or more, or one long word of trade jargon (bookbuilding), that the
- * aligned English has; not in brackets, where a translator glosses the original term. Names and titles are capitalised; quoted words may be cited as words; URLs and handles
- * are not words.
+ * aligned English has. Not in brackets, where a translator glosses the original term; names and
+ * titles are capitalised; quoted words may be cited as words; URLs and handles are not words.
  */
 function leftWords(s: Sentence, source: Array<{ text: string }>, keep: string[]): FindingDraft[] {
   const out: FindingDraft[] = [];
@@ -73,7 +75,7 @@ function leftWords(s: Sentence, source: Array<{ text: string }>, keep: string[])
     // One long word need not be in the word list (bookbuilding, greenwashing: trade jargon).
     const jargon = content.length === 1 && content[0]!.length >= 8;
     if (content.length === 0 || !(jargon || content.every((w) => w.length >= 3 && isEnglishWord(w))) || content.join('').length < 6) continue;
-    if (keep.some((k) => normalise(run).includes(k))) continue;
+    if (kept(run, keep)) continue;
     if (!source.some((x) => wholeWordPattern(run).test(x.text))) continue;
     out.push({ ...inTarget(s, m.index, run.length), message: `"${run}" is left in English: translate it.` });
   }
@@ -102,7 +104,7 @@ export const untranslated = defineCheck<Options>({
       while ((m = LATIN_RUN.exec(tgt)) !== null && m.index < s.end) {
         const run = m[0];
         if (run.length < options.minRun || run.trim().split(/\s+/u).length < 4) continue;
-        if (keep.some((k) => normalise(run).includes(k))) continue;
+        if (kept(run, keep)) continue;
         if (quotedTitle(tgt, m.index, m.index + run.length)) continue;
         const guess = franc(run, { only, minLength: options.minRun });
         if (guess !== srcCode) continue;

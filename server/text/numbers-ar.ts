@@ -168,7 +168,7 @@ const MAY_BE_FRACTION = /ثلث|ربع|سدس|خمس|سبع|تسع|عشر/u;
 const PLURAL_SHARES = new Map<string, number>([['اثلاث', 3], ['ارباع', 4], ['اخماس', 5], ['اسداس', 6], ['اعشار', 10]]);
 function pluralShare(folded: string): number | undefined {
   for (const stem of stemCandidates(folded, 3)) {
-    const bare = stem.replace(/(?:ها|هم|هما|هن|كم|نا|ه)$/u, '');
+    const bare = stem.replace(PRONOUN, '');
     const d = PLURAL_SHARES.get(stem) ?? PLURAL_SHARES.get(bare);
     if (d) return d;
   }
@@ -180,7 +180,8 @@ const fractionStem = memo((key: string): { value: number; bare: string; alsoNumb
   const [folded, written] = key.split('|') as [string, string | undefined];
   for (const stem of stemCandidates(folded, 3)) {
     // A folded final ه may be a taa marbuta (خمسة, five): a pronoun only where written ه.
-    const suffix = /(?:ها|هم|هما|هن|كم|نا)$/u.exec(stem)?.[0] ?? (stem.endsWith('ه') && written === 'ه' ? 'ه' : '');
+    const pronoun = PRONOUN.exec(stem)?.[0] ?? '';
+    const suffix = pronoun === 'ه' && written !== 'ه' ? '' : pronoun;
     const bare = FRACTIONS.has(stem) || !suffix ? stem : stem.slice(0, -suffix.length);
     const value = FRACTIONS.get(bare);
     if (value !== undefined) return { value, bare, alsoNumber: ALSO_NUMBERS.has(bare), suffixed: bare !== stem };
