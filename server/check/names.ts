@@ -369,6 +369,8 @@ export const names = defineCheck<Options>({
       const pending: Array<{ g: Group; near?: { word: Candidate['word']; score: number }; glossaryForms?: Term[] }> = [];
       for (const g of groups) {
         const phrase = g.tokens.map((t) => t.key).join(' ');
+        // A one-word name the shipped list spells (Zambia → زامبيا).
+        const listedKey = g.tokens.length === 1 && (known.get(g.tokens[0]!.key)?.forms.length ?? 0) > 0 ? g.tokens[0]!.key : undefined;
         let satisfied = false;
         let checkable = false;
         let glossaryForms: Term[] | undefined;
@@ -411,7 +413,7 @@ export const names = defineCheck<Options>({
           const acronym = g.tokens.length === 1 && open[0]!.keyCaps && open[0]!.key.replace(/[^\p{L}]/gu, '').length >= 4;
           // A name the list spells (Zambia → زامبيا) written otherwise must be a close likeness:
           // a looser one is often a neighbour's name (زيمبابوي, Zimbabwe).
-          const listed = g.tokens.length === 1 && (known.get(open[0]!.key)?.forms.length ?? 0) > 0;
+          const listed = listedKey !== undefined;
           const threshold = listed ? Math.max(options.threshold, 0.9) : options.threshold;
           if (cand && best >= threshold && !(acronym && voweless(cand, open[0]!.key))) satisfied = true;
           // A near sound-alike that Arabic does not know as a word is this name's own spelling.
@@ -430,7 +432,6 @@ export const names = defineCheck<Options>({
         if (!checkable || satisfied) continue;
         // A listed name missing beside the listed form of a like-sounding name the source does
         // not have: one name put for another (Zambia → زيمبابوي, Zimbabwe; Austria → أستراليا).
-        const listedKey = g.tokens.length === 1 && (known.get(g.tokens[0]!.key)?.forms.length ?? 0) > 0 ? g.tokens[0]!.key : undefined;
         const swap = listedKey ? swappedName(listedKey) : undefined;
         if (swap) {
           swaps.push({ g, ...swap });
